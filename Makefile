@@ -1,0 +1,86 @@
+# Paragraf: the one entry point. `make run` to try it, `make test` to check it.
+SHELL := /bin/bash
+PYTHON ?= python3
+UV := .tools/bin/uv
+PY := .venv/bin/python
+export UV_PROJECT_ENVIRONMENT := $(CURDIR)/.venv
+export PYTHONDONTWRITEBYTECODE := 1
+
+# The PostgreSQL leg: DATABASE_URL if it names PostgreSQL, else a local server if one answers.
+PG_URL ?= postgres://postgres@127.0.0.1:5432/paragraf
+
+.PHONY: install system-packages messages run demo test lint check-migrations test-sqlite \
+	test-postgres test-browser bench clean
+
+install: .venv/.installed system-packages
+
+.venv/.installed: pyproject.toml uv.lock
+	@test -x $(UV) || ($(PYTHON) -m venv .tools && .tools/bin/pip install --quiet uv)
+	$(UV) sync --frozen
+	@touch $@
+
+# Debian packages: gettext compiles the translations, Chromium drives the browser tests.
+system-packages:
+	@missing=""; \
+	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	test -x /usr/bin/chromium || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "Missing Debian packages:$$missing. Run: sudo apt-get install$$missing" >&2; exit 1; \
+	  fi; \
+	fi
+
+messages: install
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=.tools -v 0
+
+run: install messages
+	$(PY) manage.py migrate --no-input -v 0
+	$(PY) manage.py load_demo
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+lint: install
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+check-migrations: install
+	$(PY) manage.py makemigrations --check --dry-run -v 1
+
+test-sqlite: install messages
+	@echo "== gate: tests on SQLite"
+	env -u DATABASE_URL .venv/bin/pytest -q -p no:cacheprovider --ignore=paragraf/browser
+
+test-postgres: install messages
+	@url="$${DATABASE_URL:-}"; \
+	if [[ "$$url" != postgres* ]]; then \
+	  if $(PY) -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null; then \
+	    url="$(PG_URL)"; \
+	  elif [ -n "$${REQUIRE_POSTGRES:-}" ]; then \
+	    echo "PostgreSQL is required (REQUIRE_POSTGRES) but none answers on 127.0.0.1:5432" >&2; exit 1; \
+	  else \
+	    echo "== gate: PostgreSQL leg not run: no DATABASE_URL and nothing on 127.0.0.1:5432"; exit 0; \
+	  fi; \
+	fi; \
+	echo "== gate: tests on PostgreSQL"; \
+	DATABASE_URL="$$url" .venv/bin/pytest -q -p no:cacheprovider --ignore=paragraf/browser
+
+test-browser: install messages
+	@echo "== gate: browser tests (Chromium)"
+	env -u DATABASE_URL .venv/bin/pytest -q -p no:cacheprovider paragraf/browser
+
+test: install messages
+	@echo "== gate: ruff"
+	@$(MAKE) --no-print-directory lint
+	@echo "== gate: no missing migrations"
+	@$(MAKE) --no-print-directory check-migrations
+	@$(MAKE) --no-print-directory test-sqlite
+	@$(MAKE) --no-print-directory test-postgres
+	@$(MAKE) --no-print-directory test-browser
+
+bench: install messages
+	$(PY) bench/run.py
+
+clean:
+	rm -rf .venv .tools var bench/results

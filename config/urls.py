@@ -1,0 +1,14 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+]
+urlpatterns += i18n_patterns(
+    path("", include("paragraf.portal.urls")),
+    prefix_default_language=False,
+)
+
+handler404 = "paragraf.portal.views.errors.not_found"
+handler500 = "paragraf.portal.views.errors.server_error"

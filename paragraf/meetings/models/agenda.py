@@ -1,0 +1,126 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from paragraf.cases.models import Case, Document
+from paragraf.core.models import AliveManager, AliveQuerySet, SoftDeletable, TimeStamped
+from paragraf.meetings.models.meeting import Meeting
+
+
+class AgendaItemQuerySet(AliveQuerySet):
+    def public(self):
+        """Items whose title, text and documents the public may see."""
+        return self.filter(
+            deleted_at__isnull=True,
+            is_public=True,
+            meeting__deleted_at__isnull=True,
+            meeting__state__in=Meeting.PUBLISHED_STATES,
+        )
+
+    def numbered(self):
+        """Items that become paragraphs of the minutes (withdrawn items do not)."""
+        return self.filter(state__in=AgendaItem.NUMBERED_STATES)
+
+
+class AgendaItem(SoftDeletable):
+    """One item on a meeting's agenda (OParl AgendaItem)."""
+
+    class State(models.TextChoices):
+        ON_AGENDA = "pa_listan", _("on the agenda")
+        HANDLED = "behandlat", _("handled")
+        WITHDRAWN = "utgar", _("withdrawn")
+        ADDED = "tillkommet", _("added at the meeting")
+
+    NUMBERED_STATES = [State.HANDLED, State.ADDED]
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="items")
+    position = models.PositiveIntegerField(_("order"))
+    number = models.CharField(
+        _("agenda number"),
+        max_length=20,
+        blank=True,
+        help_text=_("The number shown on the agenda, e.g. 3 or 3a. Empty for items added at the meeting."),
+    )
+    title = models.CharField(_("title"), max_length=300)
+    case = models.ForeignKey(
+        Case,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agenda_items",
+        verbose_name=_("case"),
+    )
+    presenter = models.CharField(_("presenter"), max_length=200, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    proposed_decision = models.TextField(_("proposed decision"), blank=True)
+    is_public = models.BooleanField(_("public"), default=True)
+    state = models.CharField(
+        _("state"), max_length=20, choices=State.choices, default=State.ON_AGENDA
+    )
+    documents = models.ManyToManyField(
+        Document,
+        through="AgendaItemDocument",
+        related_name="agenda_items",
+        blank=True,
+        verbose_name=_("attachments"),
+    )
+
+    objects = AliveManager.from_queryset(AgendaItemQuerySet)()
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["meeting", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "position"],
+                name="agenda_item_position_unique",
+                violation_error_message=_("Two items of a meeting cannot have the same place."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.number or '–'}. {self.title}"
+
+    @property
+    def is_withdrawn(self):
+        return self.state == self.State.WITHDRAWN
+
+    @property
+    def was_added(self):
+        return self.state == self.State.ADDED
+
+    def get_absolute_url(self):
+        return reverse(
+            "portal:agenda_item",
+            kwargs={
+                "committee": self.meeting.committee.slug,
+                "meeting": self.meeting.slug,
+                "position": self.position,
+            },
+        )
+
+
+class AgendaItemDocument(TimeStamped):
+    """An attachment (bilaga) of an agenda item, in the order it is listed."""
+
+    agenda_item = models.ForeignKey(
+        AgendaItem, on_delete=models.PROTECT, related_name="document_links"
+    )
+    document = models.ForeignKey(
+        Document, on_delete=models.PROTECT, related_name="agenda_links"
+    )
+    position = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agenda_item", "document"], name="attachment_once_per_item"
+            )
+        ]
+
+    def __str__(self):
+        return str(self.document)
