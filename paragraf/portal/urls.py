@@ -1,4 +1,28 @@
-from django.urls import path
+from django.urls import path, re_path
+
+from paragraf.portal.views import documents, meetings, pages
 
 app_name = "portal"
-urlpatterns = []
+
+urlpatterns = [
+    path("", pages.home, name="home"),
+    path("om-webbplatsen/", pages.about, name="about"),
+    path("namnder/", pages.committees, name="committees"),
+    path("namnder/<slug:committee>/", pages.committee, name="committee"),
+    path("namnder/<slug:committee>/<slug:meeting>/", meetings.meeting, name="meeting"),
+    path(
+        "namnder/<slug:committee>/<slug:meeting>/punkt-<int:position>/",
+        meetings.agenda_item,
+        name="agenda_item",
+    ),
+    path(
+        "namnder/<slug:committee>/<slug:meeting>/paragraf-<int:number>/",
+        meetings.paragraph,
+        name="paragraph",
+    ),
+    re_path(
+        r"^handlingar/(?P<pk>[0-9]{1,18})/(?P<filename>[^/]{1,200})$",
+        documents.download,
+        name="document",
+    ),
+]

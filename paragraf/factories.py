@@ -1,0 +1,79 @@
+"""Small factories for tests: each builds one valid object with sensible defaults."""
+
+import datetime
+import itertools
+from zoneinfo import ZoneInfo
+
+from django.core.files.base import ContentFile
+
+from paragraf.cases.models import Case, Document
+from paragraf.meetings.models import AgendaItem, AgendaItemDocument, Meeting
+from paragraf.organisation.models import Body, Committee, Membership, Person
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+_seq = itertools.count(1)
+MINIMAL_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def body(**fields):
+    fields.setdefault("name", "Region Testlän")
+    fields.setdefault("case_number_format", "RS {year}/{seq}")
+    return Body.objects.create(**fields)
+
+
+def committee(body_=None, **fields):
+    n = next(_seq)
+    fields.setdefault("name", f"Testnämnd {n}")
+    fields.setdefault("slug", f"testnamnd-{n}")
+    return Committee.objects.create(body=body_ or body(), **fields)
+
+
+def person(**fields):
+    n = next(_seq)
+    fields.setdefault("given_name", "Anna")
+    fields.setdefault("family_name", f"Andersson {n}")
+    return Person.objects.create(**fields)
+
+
+def membership(committee_, role=Membership.Role.MEMBER, **fields):
+    fields.setdefault("person", person())
+    return Membership.objects.create(committee=committee_, role=role, **fields)
+
+
+def meeting(committee_=None, day=datetime.date(2022, 12, 14), hour=9, **fields):
+    fields.setdefault("state", Meeting.State.NOTICE_POSTED)
+    start = datetime.datetime(day.year, day.month, day.day, hour, tzinfo=STOCKHOLM)
+    return Meeting.objects.create(committee=committee_ or committee(), start=start, **fields)
+
+
+def case(body_, **fields):
+    fields.setdefault("reference", f"RS 2022/{next(_seq)}")
+    fields.setdefault("title", "Ett ärende")
+    return Case.objects.create(body=body_, **fields)
+
+
+def item(meeting_, position=None, **fields):
+    if position is None:
+        position = meeting_.items.count() + 1
+    fields.setdefault("number", str(position))
+    fields.setdefault("title", f"Punkt {position}")
+    fields.setdefault("state", AgendaItem.State.HANDLED)
+    return AgendaItem.objects.create(meeting=meeting_, position=position, **fields)
+
+
+def document(title="Tjänsteskrivelse", content=MINIMAL_PDF, filename="tjansteskrivelse.pdf",
+             **fields):
+    fields.setdefault("is_public", True)
+    doc = Document(title=title, filename=filename, **fields)
+    doc.file.save(filename, ContentFile(content), save=False)
+    doc.save()
+    return doc
+
+
+def attach(item_, document_=None, position=0):
+    document_ = document_ or document()
+    AgendaItemDocument.objects.create(agenda_item=item_, document=document_, position=position)
+    return document_

@@ -1,0 +1,46 @@
+"""Finding what a public URL names, or a 404 that tells the visitor why not.
+
+Every public view goes through these, so what the public may see of a
+committee or meeting is decided in one place.
+"""
+
+import datetime
+import re
+
+from django.utils.translation import gettext as _
+
+from paragraf.meetings.models import Meeting
+from paragraf.organisation.models import Committee
+from paragraf.portal.views.errors import NotFound
+
+MEETING_SLUG = re.compile(r"^mote-(\d{4})-(\d{2})-(\d{2})(?:-(\d{1,3}))?$")
+
+
+def public_committee(slug):
+    committee = Committee.objects.select_related("body").filter(slug=slug).first()
+    if committee is None:
+        raise NotFound(_("There is no committee at this address."))
+    return committee
+
+
+def public_meeting(committee_slug, meeting_slug):
+    """A meeting the public may see: announced, not planned in secret, not deleted."""
+    match = MEETING_SLUG.match(meeting_slug)
+    if match is None:
+        raise NotFound(_("The address does not name a meeting."))
+    year, month, day = (int(part) for part in match.groups()[:3])
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        raise NotFound(_("The date in the address does not exist.")) from None
+    meeting = (
+        Meeting.objects.listed()
+        .select_related("committee", "committee__body", "location")
+        .filter(committee__slug=committee_slug, committee__deleted_at__isnull=True)
+        .filter(slug=meeting_slug)
+        .first()
+    )
+    if meeting is None:
+        public_committee(committee_slug)  # says so if the committee is what is unknown
+        raise NotFound(_("The committee has no published meeting on that day."))
+    return meeting

@@ -1,0 +1,104 @@
+"""What the public sees of agenda items, paragraphs and attachments.
+
+Rows are built here and only here. A non-public item becomes a row that holds
+its number and nothing else, so its title, text and files cannot reach a
+template by accident.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from django.urls import reverse
+
+from paragraf.meetings.models import AgendaItem, AgendaItemDocument
+
+
+@dataclass
+class DocumentRow:
+    title: str
+    url: str
+    kind: str
+    size: int
+
+
+@dataclass
+class ParagraphRow:
+    number: int
+    url: str
+    title: str = ""
+    summary: str = ""
+    decision: str = ""
+
+
+@dataclass
+class ItemRow:
+    position: int
+    number: str
+    url: str
+    is_public: bool
+    withdrawn: bool
+    added: bool
+    title: str = ""
+    summary: str = ""
+    proposed_decision: str = ""
+    case_reference: str = ""
+    documents: list = field(default_factory=list)
+    paragraph: ParagraphRow | None = None
+
+
+def items_for(meeting):
+    """The meeting's items with what the page needs, in three queries in all."""
+    public_links = AgendaItemDocument.objects.filter(
+        document__deleted_at__isnull=True, document__is_public=True
+    ).select_related("document")
+    return (
+        AgendaItem.objects.filter(meeting=meeting)
+        .select_related("case", "paragraph")
+        .prefetch_related(Prefetch("document_links", queryset=public_links))
+        .order_by("position")
+    )
+
+
+def document_row(document):
+    return DocumentRow(
+        title=document.title,
+        url=reverse("portal:document", kwargs={"pk": document.pk, "filename": document.filename}),
+        kind=document.extension or document.media_type,
+        size=document.size,
+    )
+
+
+def item_row(meeting, item, show_minutes):
+    kwargs = {"committee": meeting.committee.slug, "meeting": meeting.slug}
+    row = ItemRow(
+        position=item.position,
+        number=item.number,
+        url=reverse("portal:agenda_item", kwargs={**kwargs, "position": item.position}),
+        is_public=item.is_public,
+        withdrawn=item.is_withdrawn,
+        added=item.was_added,
+    )
+    paragraph = getattr(item, "paragraph", None) if show_minutes else None
+    if paragraph is not None and paragraph.deleted_at is None:
+        row.paragraph = ParagraphRow(
+            number=paragraph.number,
+            url=reverse("portal:paragraph", kwargs={**kwargs, "number": paragraph.number}),
+        )
+    if not item.is_public:
+        return row
+    row.title = item.title
+    row.summary = item.summary
+    row.proposed_decision = item.proposed_decision
+    row.case_reference = item.case.reference if item.case and item.case.is_public else ""
+    row.documents = [document_row(link.document) for link in item.document_links.all()]
+    if row.paragraph is not None:
+        row.paragraph.title = paragraph.display_title
+        row.paragraph.summary = paragraph.summary
+        row.paragraph.decision = paragraph.decision
+    return row
+
+
+def rows_for(meeting, items=None):
+    show_minutes = meeting.has_verified_minutes
+    items = items if items is not None else items_for(meeting)
+    return [item_row(meeting, item, show_minutes) for item in items if item.deleted_at is None]

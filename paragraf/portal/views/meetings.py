@@ -1,0 +1,81 @@
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from paragraf.portal import rows
+from paragraf.portal.lookups import public_meeting
+from paragraf.portal.views.errors import NotFound
+
+PAGE_CACHE_SECONDS = 24 * 3600
+
+
+def _page_cache_key(meeting):
+    # `modified` moves whenever anything shown on the page changes (see meetings.signals).
+    return f"portal:meeting:{meeting.pk}:{meeting.modified.timestamp()}:{get_language()}"
+
+
+@require_safe
+def meeting(request, committee, meeting):
+    meeting = public_meeting(committee, meeting)
+    anonymous = not request.user.is_authenticated
+    key = _page_cache_key(meeting)
+    if anonymous:
+        html = cache.get(key)
+        if html is not None:
+            return HttpResponse(html)
+    item_rows = rows.rows_for(meeting) if meeting.is_published else []
+    minutes = [row for row in item_rows if row.paragraph is not None]
+    context = {
+        "meeting": meeting,
+        "committee": meeting.committee,
+        "agenda": [row for row in item_rows if not row.added],
+        "minutes": minutes,
+        "last_paragraph": minutes[-1].paragraph.number if minutes else None,
+    }
+    html = render_to_string("portal/meeting.html", context, request)
+    if anonymous:
+        cache.set(key, html, PAGE_CACHE_SECONDS)
+    return HttpResponse(html)
+
+
+def _row_or_404(meeting, **lookup):
+    if not meeting.is_published:
+        raise NotFound(_("The agenda of this meeting has not been published."))
+    item = rows.items_for(meeting).filter(**lookup).first()
+    if item is None:
+        raise NotFound(_("The meeting has no such item."))
+    row = rows.item_row(meeting, item, meeting.has_verified_minutes)
+    if row.added and row.paragraph is None:
+        # Added at the meeting: not on the published agenda, shown with the minutes.
+        raise NotFound(_("The meeting has no such item."))
+    return row
+
+
+@require_safe
+def agenda_item(request, committee, meeting, position):
+    meeting = public_meeting(committee, meeting)
+    row = _row_or_404(meeting, position=position)
+    return render(
+        request,
+        "portal/agenda_item.html",
+        {"meeting": meeting, "committee": meeting.committee, "row": row},
+    )
+
+
+@require_safe
+def paragraph(request, committee, meeting, number):
+    meeting = public_meeting(committee, meeting)
+    if not meeting.has_verified_minutes:
+        raise NotFound(_("The minutes of this meeting have not been verified yet."))
+    row = _row_or_404(
+        meeting, paragraph__number=number, paragraph__deleted_at__isnull=True
+    )
+    return render(
+        request,
+        "portal/paragraph.html",
+        {"meeting": meeting, "committee": meeting.committee, "row": row},
+    )

@@ -1,0 +1,80 @@
+from itertools import groupby
+
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
+
+from paragraf.meetings.models import Meeting
+from paragraf.organisation.models import Committee, Membership
+from paragraf.portal.lookups import public_committee
+
+HOME_LIST_LENGTH = 8
+ROLE_HEADINGS = {
+    Membership.Role.CHAIR: _("Chair"),
+    Membership.Role.FIRST_VICE_CHAIR: _("First vice chair"),
+    Membership.Role.SECOND_VICE_CHAIR: _("Second vice chair"),
+    Membership.Role.MEMBER: _("Members"),
+    Membership.Role.SUBSTITUTE: _("Substitutes"),
+}
+
+
+@require_safe
+def home(request):
+    listed = Meeting.objects.listed().select_related("committee", "location")
+    upcoming = listed.filter(start__gte=timezone.now()).order_by("start")[:HOME_LIST_LENGTH]
+    latest = (
+        Meeting.objects.with_verified_minutes()
+        .select_related("committee")
+        .order_by("-start")[:HOME_LIST_LENGTH]
+    )
+    return render(
+        request,
+        "portal/home.html",
+        {"nav": "home", "upcoming": upcoming, "latest_minutes": latest},
+    )
+
+
+@require_safe
+def committees(request):
+    everyone = Committee.objects.order_by("kind", "name")
+    groups = [
+        (Committee.Kind(kind).label, list(members))
+        for kind, members in groupby(everyone, key=lambda c: c.kind)
+    ]
+    return render(request, "portal/committees.html", {"nav": "committees", "groups": groups})
+
+
+def _members_by_role(committee):
+    memberships = (
+        Membership.objects.current()
+        .filter(committee=committee, person__deleted_at__isnull=True)
+        .select_related("person")
+        .order_by("person__family_name", "person__given_name")
+    )
+    by_role = {role: [] for role in Membership.ROLE_ORDER}
+    for membership in memberships:
+        by_role[membership.role].append(membership)
+    return [(ROLE_HEADINGS[role], people) for role, people in by_role.items() if people]
+
+
+@require_safe
+def committee(request, committee):
+    committee = public_committee(committee)
+    meetings = Meeting.objects.listed().filter(committee=committee).order_by("-start")
+    years = [(year, list(group)) for year, group in groupby(meetings, key=lambda m: m.year)]
+    return render(
+        request,
+        "portal/committee.html",
+        {
+            "nav": "committees",
+            "committee": committee,
+            "roles": _members_by_role(committee),
+            "years": years,
+        },
+    )
+
+
+@require_safe
+def about(request):
+    return render(request, "portal/about.html", {"nav": "about"})
