@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "paragraf.cases",
     "paragraf.meetings",
     "paragraf.portal",
+    "paragraf.demo",
 ]
 
 MIDDLEWARE = [

@@ -14,9 +14,7 @@ def _locked_counter(committee_id, year):
             ParagraphCounter.objects.get_or_create(committee_id=committee_id, year=year)
     except IntegrityError:
         pass  # another allocation created it first; lock theirs below
-    counter = ParagraphCounter.objects.select_for_update().get(
-        committee_id=committee_id, year=year
-    )
+    counter = ParagraphCounter.objects.select_for_update().get(committee_id=committee_id, year=year)
     # Paragraphs entered by hand (e.g. when migrating old minutes) count too.
     highest = (
         Paragraph.all_objects.filter(committee_id=committee_id, year=year)

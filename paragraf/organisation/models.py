@@ -47,9 +47,7 @@ class Body(SoftDeletable):
     )
     case_number_prefix = models.CharField(_("case number prefix"), max_length=20, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
-    minutes_kept_at = models.CharField(
-        _("where the minutes are kept"), max_length=200, blank=True
-    )
+    minutes_kept_at = models.CharField(_("where the minutes are kept"), max_length=200, blank=True)
 
     objects = AliveManager.from_queryset(BodyQuerySet)()
 
@@ -190,9 +188,7 @@ class Membership(SoftDeletable):
     ROLE_ORDER = [r.value for r in Role]
 
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="memberships")
-    committee = models.ForeignKey(
-        Committee, on_delete=models.PROTECT, related_name="memberships"
-    )
+    committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="memberships")
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     party = models.CharField(_("party"), max_length=100, blank=True)
     start_date = models.DateField(_("start date"), null=True, blank=True)

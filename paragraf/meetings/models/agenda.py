@@ -39,7 +39,9 @@ class AgendaItem(SoftDeletable):
         _("agenda number"),
         max_length=20,
         blank=True,
-        help_text=_("The number shown on the agenda, e.g. 3 or 3a. Empty for items added at the meeting."),
+        help_text=_(
+            "The number shown on the agenda, e.g. 3 or 3a. Empty for items added at the meeting."
+        ),
     )
     title = models.CharField(_("title"), max_length=300)
     case = models.ForeignKey(
@@ -107,9 +109,7 @@ class AgendaItemDocument(TimeStamped):
     agenda_item = models.ForeignKey(
         AgendaItem, on_delete=models.PROTECT, related_name="document_links"
     )
-    document = models.ForeignKey(
-        Document, on_delete=models.PROTECT, related_name="agenda_links"
-    )
+    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="agenda_links")
     position = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:

@@ -89,9 +89,7 @@ class Paragraph(SoftDeletable):
     def _stored_number(self):
         if self._state.adding or not self.pk:
             return None
-        return (
-            Paragraph.all_objects.filter(pk=self.pk).values_list("number", flat=True).first()
-        )
+        return Paragraph.all_objects.filter(pk=self.pk).values_list("number", flat=True).first()
 
     def clean(self):
         if self.agenda_item_id:
@@ -99,15 +97,20 @@ class Paragraph(SoftDeletable):
         stored = self._stored_number()
         if stored is not None and stored != self.number:
             raise ValidationError(
-                {"number": _("A paragraph keeps the number it was given (§ %(n)s).") % {"n": stored}}
+                {
+                    "number": _("A paragraph keeps the number it was given (§ %(n)s).")
+                    % {"n": stored}
+                }
             )
         clash = Paragraph.all_objects.filter(
             committee_id=self.committee_id, year=self.year, number=self.number
         ).exclude(pk=self.pk)
         if self.committee_id and clash.exists():
             raise ValidationError(
-                {"number": _("§ %(n)s is already used by the committee in %(y)s.")
-                 % {"n": self.number, "y": self.year}}
+                {
+                    "number": _("§ %(n)s is already used by the committee in %(y)s.")
+                    % {"n": self.number, "y": self.year}
+                }
             )
 
     def save(self, *args, **kwargs):

@@ -80,9 +80,7 @@ def _meeting_with_items(committee, count, day):
     return meeting
 
 
-def test_its_query_count_does_not_grow_with_the_items(
-    client, committee, django_assert_num_queries
-):
+def test_its_query_count_does_not_grow_with_the_items(client, committee, django_assert_num_queries):
     small = _meeting_with_items(committee, 5, datetime.date(2022, 3, 1))
     large = _meeting_with_items(committee, 50, datetime.date(2022, 4, 1))
     client.get("/")  # the site's body is cached across pages; leave it out of the count

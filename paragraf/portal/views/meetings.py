@@ -71,9 +71,7 @@ def paragraph(request, committee, meeting, number):
     meeting = public_meeting(committee, meeting)
     if not meeting.has_verified_minutes:
         raise NotFound(_("The minutes of this meeting have not been verified yet."))
-    row = _row_or_404(
-        meeting, paragraph__number=number, paragraph__deleted_at__isnull=True
-    )
+    row = _row_or_404(meeting, paragraph__number=number, paragraph__deleted_at__isnull=True)
     return render(
         request,
         "portal/paragraph.html",
