@@ -34,3 +34,14 @@ def test_a_misspelt_boolean_stops_the_start():
     result = run_check(DEBUG="ja")
     assert result.returncode != 0
     assert "DEBUG must be true or false" in result.stderr
+
+
+def test_every_setting_read_from_the_environment_is_documented():
+    import re
+
+    read = set(re.findall(r'env_\w+\("([A-Z_]+)"', (ROOT / "config/settings.py").read_text()))
+    example = set(re.findall(r"^([A-Z_]+)=", (ROOT / ".env.example").read_text(), re.M))
+    readme = (ROOT / "README.md").read_text()
+    assert read == example
+    for name in read:
+        assert f"`{name}`" in readme, f"{name} is missing from the README's configuration table"
