@@ -64,8 +64,9 @@ def item(meeting_, position=None, **fields):
     return AgendaItem.objects.create(meeting=meeting_, position=position, **fields)
 
 
-def document(title="Tjänsteskrivelse", content=MINIMAL_PDF, filename="tjansteskrivelse.pdf",
-             **fields):
+def document(
+    title="Tjänsteskrivelse", content=MINIMAL_PDF, filename="tjansteskrivelse.pdf", **fields
+):
     fields.setdefault("is_public", True)
     doc = Document(title=title, filename=filename, **fields)
     doc.file.save(filename, ContentFile(content), save=False)
