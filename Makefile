@@ -9,29 +9,36 @@ export PYTHONDONTWRITEBYTECODE := 1
 # The PostgreSQL leg: DATABASE_URL if it names PostgreSQL, else a local server if one answers.
 PG_URL ?= postgres://postgres@127.0.0.1:5432/paragraf
 
-.PHONY: install system-packages messages run demo test lint check-migrations test-sqlite \
+.PHONY: install apt chromium wrk messages run test lint check-migrations test-sqlite \
 	test-postgres test-browser bench clean
 
-install: .venv/.installed system-packages
+install: .venv/.installed
+	@$(MAKE) --no-print-directory apt PACKAGES="gettext" COMMANDS="msgfmt"
 
 .venv/.installed: pyproject.toml uv.lock
 	@test -x $(UV) || ($(PYTHON) -m venv .tools && .tools/bin/pip install --quiet uv)
 	$(UV) sync --frozen
 	@touch $@
 
-# Debian packages: gettext compiles the translations, Chromium drives the browser tests.
-system-packages:
-	@missing=""; \
-	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
-	test -x /usr/bin/chromium || missing="$$missing chromium"; \
+# Debian packages, installed with apt-get when run as root: gettext compiles the
+# translations, Chromium drives the browser tests, wrk loads the benchmark server.
+apt:
+	@missing=""; for c in $(COMMANDS); do \
+	  command -v $$c >/dev/null || missing="$(PACKAGES)"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "Installing Debian packages:$$missing"; \
+	    echo "Installing Debian packages: $$missing"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else \
-	    echo "Missing Debian packages:$$missing. Run: sudo apt-get install$$missing" >&2; exit 1; \
+	    echo "Missing Debian packages: $$missing. Run: sudo apt-get install $$missing" >&2; exit 1; \
 	  fi; \
 	fi
+
+chromium:
+	@$(MAKE) --no-print-directory apt PACKAGES="chromium" COMMANDS="/usr/bin/chromium"
+
+wrk:
+	@$(MAKE) --no-print-directory apt PACKAGES="wrk" COMMANDS="wrk"
 
 messages: install
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=.tools -v 0
@@ -66,7 +73,7 @@ test-postgres: install messages
 	echo "== gate: tests on PostgreSQL"; \
 	DATABASE_URL="$$url" .venv/bin/pytest -q -p no:cacheprovider --ignore=paragraf/browser
 
-test-browser: install messages
+test-browser: install messages chromium
 	@echo "== gate: browser tests (Chromium)"
 	env -u DATABASE_URL .venv/bin/pytest -q -p no:cacheprovider paragraf/browser
 
@@ -79,7 +86,7 @@ test: install messages
 	@$(MAKE) --no-print-directory test-postgres
 	@$(MAKE) --no-print-directory test-browser
 
-bench: install messages
+bench: install messages wrk
 	$(PY) bench/run.py
 
 clean:
