@@ -1,0 +1,25 @@
+from urllib.parse import urlsplit
+
+from paragraf.browser.pages import PUBLIC_PAGES, visit
+
+
+def test_pages_load_nothing_from_other_hosts(page, live_server):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    for name in PUBLIC_PAGES:
+        visit(page, name)
+
+    own_host = urlsplit(live_server.url).netloc
+    # data: URLs are inline images, not requests to any host.
+    elsewhere = [
+        url for url in requested if not url.startswith("data:") and urlsplit(url).netloc != own_host
+    ]
+    assert elsewhere == []
+    # Guards against a recorder that saw nothing: the stylesheet must have been among it.
+    assert any(urlsplit(url).path.endswith("/portal/site.css") for url in requested)
+
+
+def test_anonymous_visitors_get_no_cookies(page):
+    for name in PUBLIC_PAGES:
+        visit(page, name)
+    assert page.context.cookies() == []
