@@ -1,6 +1,6 @@
 """Real-browser tests: Chromium, driven by Playwright, against pytest-django's live server.
 
-The browser is Debian's Chromium (`make system-packages` installs it); Playwright's
+The browser is Debian's Chromium (`make chromium` installs it); Playwright's
 own browser download is not used. The browser starts once per session and every
 test gets a fresh context, so no cookies or cache carry over between tests.
 """
@@ -38,7 +38,7 @@ def browser():
     if not CHROMIUM.exists():
         pytest.fail(
             f"Chromium is missing at {CHROMIUM}: the browser tests need it. "
-            "Run `make system-packages` (or `apt-get install chromium`).",
+            "Run `make chromium` (or `apt-get install chromium`).",
             pytrace=False,
         )
     from playwright.sync_api import sync_playwright
