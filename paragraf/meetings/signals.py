@@ -16,7 +16,8 @@ from paragraf.meetings.models import (
     Meeting,
     Paragraph,
 )
-from paragraf.organisation.models import Committee
+from paragraf.meetings.models.meeting import Location
+from paragraf.organisation.models import Body, Committee
 
 
 def touch_meetings(queryset):
@@ -52,3 +53,14 @@ def _case_changed(sender, instance, **kwargs):
 @receiver(post_save, sender=Committee)
 def _committee_changed(sender, instance, **kwargs):
     touch_meetings(Meeting.all_objects.filter(committee=instance))
+
+
+@receiver(post_save, sender=Location)
+def _location_changed(sender, instance, **kwargs):
+    touch_meetings(Meeting.all_objects.filter(location=instance))
+
+
+@receiver(post_save, sender=Body)
+def _body_changed(sender, instance, **kwargs):
+    # The body's name is in every page's header.
+    touch_meetings(Meeting.all_objects.filter(committee__body=instance))

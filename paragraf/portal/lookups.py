@@ -7,6 +7,7 @@ committee or meeting is decided in one place.
 import datetime
 import re
 
+from django.db import connection
 from django.utils.translation import gettext as _
 
 from paragraf.meetings.models import Meeting
@@ -44,3 +45,29 @@ def public_meeting(committee_slug, meeting_slug):
         public_committee(committee_slug)  # says so if the committee is what is unknown
         raise NotFound(_("The committee has no published meeting on that day."))
     return meeting
+
+
+def _version_sql():
+    quote = connection.ops.quote_name
+    meeting, committee = Meeting._meta.db_table, Committee._meta.db_table
+    return (
+        f"SELECT m.id, m.modified FROM {quote(meeting)} m "  # noqa: S608 - table names only
+        f"JOIN {quote(committee)} c ON c.id = m.committee_id "
+        "WHERE c.slug = %s AND m.slug = %s "
+        "AND c.deleted_at IS NULL AND m.deleted_at IS NULL AND m.state <> %s"
+    )
+
+
+def public_meeting_version(committee_slug, meeting_slug):
+    """(pk, modified) of the meeting `public_meeting` would return, or None.
+
+    The same rule as `public_meeting` (listed, neither it nor its committee
+    deleted) in one plain statement: it runs on every view of a cached meeting
+    page, and building the ORM query cost more than rendering from the cache.
+    A test holds the two in agreement.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_version_sql(), [committee_slug, meeting_slug, Meeting.State.PLANNED])
+        row = cursor.fetchone()
+    # SQLite gives text, PostgreSQL a datetime: either way a key without spaces.
+    return (row[0], str(row[1]).replace(" ", "T")) if row else None

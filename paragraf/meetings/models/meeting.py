@@ -94,7 +94,7 @@ class Meeting(SoftDeletable):
                 fields=["committee", "slug"], name="meeting_slug_unique_per_committee"
             )
         ]
-        indexes = [models.Index(fields=["committee", "start"])]
+        indexes = [models.Index(fields=["committee", "start"]), models.Index(fields=["start"])]
 
     def __str__(self):
         day = timezone.localtime(self.start).date() if self.start else "?"

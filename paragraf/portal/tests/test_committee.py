@@ -58,3 +58,17 @@ def test_it_lists_meetings_by_year(client, verified_meeting, committee):
     assert html.index('id="ar-2022"') < html.index("14 december 2022")
     assert "/namnder/regional-tillvaxtnamnd/mote-2022-12-14/" in html
     assert "15 mars 2023" not in html
+
+
+def test_its_query_count_does_not_grow_with_the_meetings(
+    client, committee, django_assert_num_queries
+):
+    client.get("/")  # the site's body is cached across pages
+    url = "/namnder/regional-tillvaxtnamnd/"
+    factories.meeting(committee, day=datetime.date(2022, 1, 1))
+    with django_assert_num_queries(3) as few:
+        client.get(url)
+    for month in range(2, 12):
+        factories.meeting(committee, day=datetime.date(2022, month, 1))
+    with django_assert_num_queries(len(few)):
+        assert client.get(url).content.decode().count("mote-2022-") == 11

@@ -84,9 +84,15 @@ def test_its_query_count_does_not_grow_with_the_items(client, committee, django_
     small = _meeting_with_items(committee, 5, datetime.date(2022, 3, 1))
     large = _meeting_with_items(committee, 50, datetime.date(2022, 4, 1))
     client.get("/")  # the site's body is cached across pages; leave it out of the count
-    # The meeting (with committee and place), its items, their attachments.
-    with django_assert_num_queries(3) as small_queries:
+    # Its cache version, the meeting (with committee and place), items, attachments.
+    with django_assert_num_queries(4) as small_queries:
         assert client.get(small.get_absolute_url()).status_code == 200
     with django_assert_num_queries(len(small_queries)):
         response = client.get(large.get_absolute_url())
     assert response.content.decode().count("Bilaga 2") == 50
+
+
+def test_a_cached_page_costs_one_query(client, meeting_url, django_assert_num_queries):
+    first = client.get(meeting_url).content
+    with django_assert_num_queries(1):
+        assert client.get(meeting_url).content == first

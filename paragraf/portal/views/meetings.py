@@ -7,26 +7,29 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from paragraf.portal import rows
-from paragraf.portal.lookups import public_meeting
+from paragraf.portal.lookups import public_meeting, public_meeting_version
 from paragraf.portal.views.errors import NotFound
 
 PAGE_CACHE_SECONDS = 24 * 3600
 
 
-def _page_cache_key(meeting):
+def _page_cache_key(version):
     # `modified` moves whenever anything shown on the page changes (see meetings.signals).
-    return f"portal:meeting:{meeting.pk}:{meeting.modified.timestamp()}:{get_language()}"
+    pk, modified = version
+    return f"portal:meeting:{pk}:{modified}:{get_language()}"
 
 
 @require_safe
 def meeting(request, committee, meeting):
+    key = None
+    if not request.user.is_authenticated:
+        version = public_meeting_version(committee, meeting)
+        if version is not None:
+            key = _page_cache_key(version)
+            html = cache.get(key)
+            if html is not None:
+                return HttpResponse(html)
     meeting = public_meeting(committee, meeting)
-    anonymous = not request.user.is_authenticated
-    key = _page_cache_key(meeting)
-    if anonymous:
-        html = cache.get(key)
-        if html is not None:
-            return HttpResponse(html)
     item_rows = rows.rows_for(meeting) if meeting.is_published else []
     minutes = [row for row in item_rows if row.paragraph is not None]
     context = {
@@ -37,7 +40,7 @@ def meeting(request, committee, meeting):
         "last_paragraph": minutes[-1].paragraph.number if minutes else None,
     }
     html = render_to_string("portal/meeting.html", context, request)
-    if anonymous:
+    if key is not None:
         cache.set(key, html, PAGE_CACHE_SECONDS)
     return HttpResponse(html)
 

@@ -61,7 +61,12 @@ def _members_by_role(committee):
 @require_safe
 def committee(request, committee):
     committee = public_committee(committee)
-    meetings = Meeting.objects.listed().filter(committee=committee).order_by("-start")
+    meetings = (
+        Meeting.objects.listed()
+        .filter(committee=committee)
+        .select_related("committee")
+        .order_by("-start")
+    )
     years = [(year, list(group)) for year, group in groupby(meetings, key=lambda m: m.year)]
     return render(
         request,
