@@ -77,6 +77,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    if DATABASES["default"]["NAME"] != ":memory:":
+        Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # WAL lets the public read while a secretary writes; IMMEDIATE makes a
     # writer take the lock at BEGIN, so concurrent writers queue instead of failing.
     DATABASES["default"]["OPTIONS"] = {

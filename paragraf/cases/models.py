@@ -22,7 +22,9 @@ class Case(SoftDeletable):
         DECIDED = "beslutat", _("decided")
         CLOSED = "avslutat", _("closed")
 
-    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="cases")
+    body = models.ForeignKey(
+        Body, on_delete=models.PROTECT, related_name="cases", verbose_name=_("body")
+    )
     reference = models.CharField(_("case number"), max_length=50)
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)

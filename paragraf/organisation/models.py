@@ -80,7 +80,9 @@ class Body(SoftDeletable):
 class Term(SoftDeletable):
     """A term of office (mandatperiod), OParl LegislativeTerm."""
 
-    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="terms")
+    body = models.ForeignKey(
+        Body, on_delete=models.PROTECT, related_name="terms", verbose_name=_("body")
+    )
     name = models.CharField(_("name"), max_length=100)
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
@@ -113,7 +115,9 @@ class Committee(SoftDeletable):
         SUBCOMMITTEE = "utskott", _("sub-committee")
         DRAFTING = "beredning", _("drafting committee")
 
-    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="committees")
+    body = models.ForeignKey(
+        Body, on_delete=models.PROTECT, related_name="committees", verbose_name=_("body")
+    )
     name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(_("short name"), max_length=50, blank=True)
     slug = models.SlugField(
@@ -187,8 +191,15 @@ class Membership(SoftDeletable):
     # The order in which roles are listed on a committee page.
     ROLE_ORDER = [r.value for r in Role]
 
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="memberships")
-    committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="memberships")
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("person")
+    )
+    committee = models.ForeignKey(
+        Committee,
+        on_delete=models.PROTECT,
+        related_name="memberships",
+        verbose_name=_("committee"),
+    )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     party = models.CharField(_("party"), max_length=100, blank=True)
     start_date = models.DateField(_("start date"), null=True, blank=True)

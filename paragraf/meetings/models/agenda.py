@@ -33,7 +33,9 @@ class AgendaItem(SoftDeletable):
 
     NUMBERED_STATES = [State.HANDLED, State.ADDED]
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="items")
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.PROTECT, related_name="items", verbose_name=_("meeting")
+    )
     position = models.PositiveIntegerField(_("order"))
     number = models.CharField(
         _("agenda number"),
@@ -107,9 +109,17 @@ class AgendaItemDocument(TimeStamped):
     """An attachment (bilaga) of an agenda item, in the order it is listed."""
 
     agenda_item = models.ForeignKey(
-        AgendaItem, on_delete=models.PROTECT, related_name="document_links"
+        AgendaItem,
+        on_delete=models.PROTECT,
+        related_name="document_links",
+        verbose_name=_("agenda item"),
     )
-    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="agenda_links")
+    document = models.ForeignKey(
+        Document,
+        on_delete=models.PROTECT,
+        related_name="agenda_links",
+        verbose_name=_("document"),
+    )
     position = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:

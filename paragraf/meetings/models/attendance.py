@@ -11,8 +11,12 @@ from paragraf.organisation.models import Person
 class Attendance(SoftDeletable):
     """Who was at a meeting, and which substitute served for whom from which item."""
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="attendances")
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="attendances")
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.PROTECT, related_name="attendances", verbose_name=_("meeting")
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="attendances", verbose_name=_("person")
+    )
     present = models.BooleanField(_("present"), default=True)
     serving_for = models.ForeignKey(
         Person,

@@ -61,7 +61,9 @@ class Meeting(SoftDeletable):
     ]
     MINUTES_STATES = [State.MINUTES_VERIFIED, State.NOTICE_POSTED]
 
-    committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="meetings")
+    committee = models.ForeignKey(
+        Committee, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("committee")
+    )
     slug = models.SlugField(_("address name"), max_length=40, editable=False)
     name = models.CharField(_("name"), max_length=200, blank=True)
     start = models.DateTimeField(_("start"))

@@ -20,7 +20,10 @@ class ParagraphCounter(TimeStamped):
     """
 
     committee = models.ForeignKey(
-        Committee, on_delete=models.PROTECT, related_name="paragraph_counters"
+        Committee,
+        on_delete=models.PROTECT,
+        related_name="paragraph_counters",
+        verbose_name=_("committee"),
     )
     year = models.PositiveSmallIntegerField(_("year"))
     last_number = models.PositiveIntegerField(_("last number"), default=0)
@@ -40,10 +43,17 @@ class Paragraph(SoftDeletable):
     """A paragraph (§) of the minutes: one handled agenda item and its decision."""
 
     agenda_item = models.OneToOneField(
-        AgendaItem, on_delete=models.PROTECT, related_name="paragraph"
+        AgendaItem,
+        on_delete=models.PROTECT,
+        related_name="paragraph",
+        verbose_name=_("agenda item"),
     )
     committee = models.ForeignKey(
-        Committee, on_delete=models.PROTECT, related_name="paragraphs", editable=False
+        Committee,
+        on_delete=models.PROTECT,
+        related_name="paragraphs",
+        editable=False,
+        verbose_name=_("committee"),
     )
     year = models.PositiveSmallIntegerField(_("year"), editable=False)
     number = models.PositiveIntegerField(_("paragraph number"))
