@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from paragraf.core.admin import SoftDeleteAdmin
 from paragraf.meetings.models import (
     AgendaItem,
     AgendaItemDocument,
@@ -12,7 +13,7 @@ from paragraf.meetings.models import (
 
 
 @admin.register(Location)
-class LocationAdmin(admin.ModelAdmin):
+class LocationAdmin(SoftDeleteAdmin):
     list_display = ["description", "room", "locality"]
     search_fields = ["description"]
 
@@ -20,6 +21,7 @@ class LocationAdmin(admin.ModelAdmin):
 class AgendaItemInline(admin.TabularInline):
     model = AgendaItem
     extra = 0
+    can_delete = False  # records are deleted (softly) from their own page
     fields = ["position", "number", "title", "state", "is_public"]
     show_change_link = True
 
@@ -28,12 +30,13 @@ class AttendanceInline(admin.TabularInline):
     model = Attendance
     fk_name = "meeting"
     extra = 0
+    can_delete = False  # records are deleted (softly) from their own page
     fields = ["person", "present", "serving_for", "note"]
     autocomplete_fields = ["person", "serving_for"]
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(SoftDeleteAdmin):
     list_display = ["__str__", "committee", "start", "state"]
     list_filter = ["committee", "state"]
     date_hierarchy = "start"
@@ -48,7 +51,7 @@ class AttachmentInline(admin.TabularInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(admin.ModelAdmin):
+class AgendaItemAdmin(SoftDeleteAdmin):
     list_display = ["__str__", "meeting", "state", "is_public"]
     list_filter = ["state", "is_public", "meeting__committee"]
     search_fields = ["title", "summary", "case__reference"]
@@ -58,7 +61,7 @@ class AgendaItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(Paragraph)
-class ParagraphAdmin(admin.ModelAdmin):
+class ParagraphAdmin(SoftDeleteAdmin):
     list_display = ["__str__", "committee", "year"]
     list_filter = ["committee", "year"]
     search_fields = ["title", "summary", "decision"]
