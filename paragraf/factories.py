@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 
 from paragraf.cases.models import Case, Document
 from paragraf.meetings.models import AgendaItem, AgendaItemDocument, Meeting
+from paragraf.meetings.services import number_paragraphs
 from paragraf.organisation.models import Body, Committee, Membership, Person
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -78,3 +79,38 @@ def attach(item_, document_=None, position=0):
     document_ = document_ or document()
     AgendaItemDocument.objects.create(agenda_item=item_, document=document_, position=position)
     return document_
+
+
+def seed_committee():
+    return committee(
+        body(name="Region Örebro län"),
+        name="Regional tillväxtnämnd",
+        slug="regional-tillvaxtnamnd",
+    )
+
+
+def verified_meeting(committee_):
+    """A meeting like the seed, minutes verified: a public item with an attachment,
+    a non-public item whose texts carry HEMLIG- markers, a withdrawn item and an
+    item added at the meeting (§ 1–§ 3)."""
+    meeting_ = meeting(committee_, state=Meeting.State.NOTICE_POSTED)
+    hopajola = item(
+        meeting_,
+        title="Verksamhetsbidrag 2023 till Hopajola",
+        summary="Hopajola ansöker om ca 305 000 kronor.\n\nAndra stycket.",
+        proposed_decision="Nämnden beviljar 305 000 kronor.",
+        case=case(committee_.body, reference="RUN 2022/1234"),
+    )
+    attach(hopajola, document(title="Ansökan Hopajola", filename="ansokan.pdf"))
+    secret = item(meeting_, title="HEMLIG-TITEL", summary="HEMLIG-TEXT", is_public=False)
+    attach(secret, document(title="HEMLIG-BILAGA", filename="hemlig.pdf"))
+    item(meeting_, title="Utgånget ärende", state=AgendaItem.State.WITHDRAWN)
+    item(meeting_, title="Tillkommet ärende", number="", state=AgendaItem.State.ADDED)
+    paragraphs = number_paragraphs(meeting_)
+    paragraphs[0].summary = "Hopajola ansöker om cirka 305 000 kronor."
+    paragraphs[0].decision = "Regional tillväxtnämnd beviljar 305 000 kronor."
+    paragraphs[0].save()
+    paragraphs[1].decision = "HEMLIGT-BESLUT"
+    paragraphs[1].save()
+    meeting_.refresh_from_db()
+    return meeting_
