@@ -12,8 +12,12 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/paragraf
 .PHONY: install apt chromium wrk messages run test lint check-migrations test-sqlite \
 	test-postgres test-browser bench clean
 
-install: .venv/.installed
+install: .venv/.installed node_modules/.installed
 	@$(MAKE) --no-print-directory apt PACKAGES="gettext" COMMANDS="msgfmt"
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
 
 .venv/.installed: pyproject.toml uv.lock
 	@test -x $(UV) || ($(PYTHON) -m venv .tools && .tools/bin/pip install --quiet uv)
@@ -90,4 +94,4 @@ bench: install messages wrk
 	$(PY) bench/run.py
 
 clean:
-	rm -rf .venv .tools var bench/results
+	rm -rf .venv .tools node_modules var bench/results

@@ -6,6 +6,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 urlpatterns += i18n_patterns(
+    path("kansli/", include("paragraf.backoffice.urls")),
     path("", include("paragraf.portal.urls")),
     prefix_default_language=False,
 )

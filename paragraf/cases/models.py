@@ -25,9 +25,19 @@ class Case(SoftDeletable):
     body = models.ForeignKey(
         Body, on_delete=models.PROTECT, related_name="cases", verbose_name=_("body")
     )
+    committee = models.ForeignKey(
+        "organisation.Committee",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("committee"),
+        help_text=_("The committee that handles the case."),
+    )
     reference = models.CharField(_("case number"), max_length=50)
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
+    proposed_decision = models.TextField(_("proposed decision"), blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
     )
@@ -150,3 +160,63 @@ class Document(SoftDeletable):
     @property
     def extension(self):
         return PurePath(self.filename).suffix.lstrip(".").upper()
+
+
+class CaseSequence(models.Model):
+    """The last case number given in a body's year; locked while a number is taken."""
+
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="case_sequences")
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["body", "year"], name="one_case_sequence_per_year")
+        ]
+
+    def __str__(self):
+        return f"{self.body} {self.year}: {self.last}"
+
+
+class DelegatedDecision(SoftDeletable):
+    """A decision taken under delegation (delegationsbeslut), to be reported to the committee."""
+
+    committee = models.ForeignKey(
+        "organisation.Committee",
+        on_delete=models.PROTECT,
+        related_name="delegated_decisions",
+        verbose_name=_("committee"),
+    )
+    case = models.ForeignKey(
+        Case,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="delegated_decisions",
+        verbose_name=_("case"),
+    )
+    title = models.CharField(_("what was decided"), max_length=300)
+    decided_by = models.CharField(_("decided by"), max_length=200)
+    decided_on = models.DateField(_("decided on"))
+    rule = models.CharField(
+        _("delegation rule"),
+        max_length=50,
+        help_text=_("The number in the committee's delegation order, e.g. 3.3."),
+    )
+    reported_at = models.ForeignKey(
+        "meetings.AgendaItem",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reported_decisions",
+        verbose_name=_("reported at"),
+    )
+    is_public = models.BooleanField(_("public"), default=True)
+
+    class Meta:
+        verbose_name = _("delegated decision")
+        verbose_name_plural = _("delegated decisions")
+        ordering = ["-decided_on", "pk"]
+
+    def __str__(self):
+        return self.title

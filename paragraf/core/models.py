@@ -58,3 +58,49 @@ class SoftDeletable(TimeStamped):
     def restore(self):
         self.deleted_at = None
         self.save(update_fields=["deleted_at", "modified"])
+
+
+class AuditEntry(models.Model):
+    """One change to a record: who, when, which object, before and after."""
+
+    class Action(models.TextChoices):
+        CREATE = "skapad", _("created")
+        UPDATE = "andrad", _("changed")
+        DELETE = "borttagen", _("deleted")
+
+    when = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    user = models.ForeignKey(
+        "auth.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("user"),
+    )
+    user_name = models.CharField(_("user name"), max_length=150, blank=True)
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.PROTECT, verbose_name=_("kind")
+    )
+    object_id = models.CharField(_("object"), max_length=40)
+    object_repr = models.CharField(_("object"), max_length=300)
+    meeting_id = models.BigIntegerField(_("meeting"), null=True, blank=True, db_index=True)
+    before = models.JSONField(_("before"), null=True, blank=True)
+    after = models.JSONField(_("after"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("change")
+        verbose_name_plural = _("history of changes")
+        ordering = ["-when", "-pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        action = self.get_action_display()
+        return f"{self.when:%Y-%m-%d %H:%M} {self.user_name} {action} {self.object_repr}"
+
+    @property
+    def changes(self):
+        """[(field, before, after)] for the fields that changed."""
+        before, after = self.before or {}, self.after or {}
+        keys = [k for k in {**before, **after} if k not in ("modified",)]
+        return [(k, before.get(k), after.get(k)) for k in keys if before.get(k) != after.get(k)]

@@ -53,10 +53,8 @@ class MeetingWriter:
         meeting = self._meeting(
             start=local(day, 9),
             end=local(day, 12),
-            state=Meeting.State.NOTICE_POSTED,
+            state=Meeting.State.HELD,
             notice_published_at=local(day - timedelta(days=7), 8),
-            minutes_verified_at=local(after, 10),
-            notice_posted_at=local(after, 14),
         )
         specs = self._agenda(meeting, zip(agenda_numbers(items), items, strict=True))
         self._attendance(meeting, members)
@@ -65,17 +63,15 @@ class MeetingWriter:
             if spec.decision:
                 paragraph.decision = spec.decision
                 paragraph.save()
-        return meeting
+        return self._verified(meeting, local(after, 10), local(after, 14))
 
     def seed_meeting(self, members):
         """14 December 2022: the agenda and the minutes as on the real page."""
         meeting = self._meeting(
             start=seed.START,
             end=seed.END,
-            state=Meeting.State.NOTICE_POSTED,
+            state=Meeting.State.HELD,
             notice_published_at=seed.NOTICE_PUBLISHED,
-            minutes_verified_at=seed.MINUTES_VERIFIED,
-            notice_posted_at=seed.NOTICE_POSTED,
         )
         specs = self._agenda(meeting, [(spec.number, spec) for spec in seed.ITEMS])
         self._attendance(meeting, members, absent=seed.ABSENT)
@@ -85,6 +81,14 @@ class MeetingWriter:
             paragraph.summary = spec.minutes_text
             paragraph.decision = spec.decision or spec.proposed_decision
             paragraph.save()
+        return self._verified(meeting, seed.MINUTES_VERIFIED, seed.NOTICE_POSTED)
+
+    def _verified(self, meeting, verified_at, posted_at):
+        """Verify and post last: verified minutes are locked against further edits."""
+        meeting.state = Meeting.State.NOTICE_POSTED
+        meeting.minutes_verified_at = verified_at
+        meeting.notice_posted_at = posted_at
+        meeting.save()
         return meeting
 
     def upcoming_meeting(self, day, items):

@@ -4,10 +4,11 @@ from django.utils.translation import gettext_lazy as _
 
 from paragraf.cases.models import Case, Document
 from paragraf.core.models import AliveManager, AliveQuerySet, SoftDeletable, TimeStamped
+from paragraf.meetings.models.lock import LockedQuerySet, LockedWithMinutes
 from paragraf.meetings.models.meeting import Meeting
 
 
-class AgendaItemQuerySet(AliveQuerySet):
+class AgendaItemQuerySet(LockedQuerySet, AliveQuerySet):
     def public(self):
         """Items whose title, text and documents the public may see."""
         return self.filter(
@@ -22,7 +23,7 @@ class AgendaItemQuerySet(AliveQuerySet):
         return self.filter(state__in=AgendaItem.NUMBERED_STATES)
 
 
-class AgendaItem(SoftDeletable):
+class AgendaItem(LockedWithMinutes, SoftDeletable):
     """One item on a meeting's agenda (OParl AgendaItem)."""
 
     class State(models.TextChoices):
@@ -30,6 +31,13 @@ class AgendaItem(SoftDeletable):
         HANDLED = "behandlat", _("handled")
         WITHDRAWN = "utgar", _("withdrawn")
         ADDED = "tillkommet", _("added at the meeting")
+
+    class Outcome(models.TextChoices):
+        APPROVED = "bifall", _("approved")
+        REJECTED = "avslag", _("rejected")
+        SENT_BACK = "aterremiss", _("sent back")
+        POSTPONED = "bordlaggning", _("postponed")
+        WITHDRAWN = "utgar", _("withdrawn")
 
     NUMBERED_STATES = [State.HANDLED, State.ADDED]
 
@@ -69,7 +77,19 @@ class AgendaItem(SoftDeletable):
         verbose_name=_("attachments"),
     )
 
+    decision = models.TextField(
+        _("decision"),
+        blank=True,
+        help_text=_("Written at the meeting, from the proposed decision."),
+    )
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
+    verified_immediately_at = models.DateTimeField(_("verified immediately"), null=True, blank=True)
+    version = models.PositiveIntegerField(
+        _("version"), default=1, editable=False, help_text=_("Raised by every saved edit.")
+    )
+
     objects = AliveManager.from_queryset(AgendaItemQuerySet)()
+    all_objects = models.Manager.from_queryset(AgendaItemQuerySet)()
 
     class Meta:
         verbose_name = _("agenda item")
@@ -94,6 +114,11 @@ class AgendaItem(SoftDeletable):
     def was_added(self):
         return self.state == self.State.ADDED
 
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            self.version += 1
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse(
             "portal:agenda_item",
@@ -105,8 +130,10 @@ class AgendaItem(SoftDeletable):
         )
 
 
-class AgendaItemDocument(TimeStamped):
+class AgendaItemDocument(LockedWithMinutes, TimeStamped):
     """An attachment (bilaga) of an agenda item, in the order it is listed."""
+
+    lock_path = "agenda_item__meeting"
 
     agenda_item = models.ForeignKey(
         AgendaItem,
@@ -121,6 +148,8 @@ class AgendaItemDocument(TimeStamped):
         verbose_name=_("document"),
     )
     position = models.PositiveIntegerField(_("order"), default=0)
+
+    objects = LockedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("attachment")

@@ -2,13 +2,18 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from paragraf.core.models import SoftDeletable
+from paragraf.core.models import AliveManager, AliveQuerySet, SoftDeletable
 from paragraf.meetings.models.agenda import AgendaItem
+from paragraf.meetings.models.lock import LockedQuerySet, LockedWithMinutes
 from paragraf.meetings.models.meeting import Meeting
 from paragraf.organisation.models import Person
 
 
-class Attendance(SoftDeletable):
+class AttendanceQuerySet(LockedQuerySet, AliveQuerySet):
+    pass
+
+
+class Attendance(LockedWithMinutes, SoftDeletable):
     """Who was at a meeting, and which substitute served for whom from which item."""
 
     meeting = models.ForeignKey(
@@ -36,6 +41,9 @@ class Attendance(SoftDeletable):
         verbose_name=_("serving from item"),
     )
     note = models.CharField(_("note"), max_length=200, blank=True)
+
+    objects = AliveManager.from_queryset(AttendanceQuerySet)()
+    all_objects = models.Manager.from_queryset(AttendanceQuerySet)()
 
     class Meta:
         verbose_name = _("attendance")

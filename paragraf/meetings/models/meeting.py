@@ -5,7 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from paragraf.core.models import AliveManager, AliveQuerySet, SoftDeletable
-from paragraf.organisation.models import Committee
+from paragraf.meetings.models.lock import MinutesLocked, locked_meeting_ids
+from paragraf.organisation.models import Committee, Person
 
 
 class Location(SoftDeletable):
@@ -84,6 +85,23 @@ class Meeting(SoftDeletable):
     notice_posted_at = models.DateTimeField(
         _("notice posted on the notice board"), null=True, blank=True
     )
+    agenda_changed_at = models.DateTimeField(
+        _("agenda changed after publishing"), null=True, blank=True
+    )
+    chair = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="chaired_meetings",
+        verbose_name=_("chair"),
+    )
+    verifiers = models.ManyToManyField(
+        Person, blank=True, related_name="verified_meetings", verbose_name=_("verifiers")
+    )
+    verification_place = models.CharField(_("place of verification"), max_length=200, blank=True)
+    verification_time = models.DateTimeField(_("time of verification"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("meeting closed"), null=True, blank=True)
 
     objects = AliveManager.from_queryset(MeetingQuerySet)()
 
@@ -106,10 +124,35 @@ class Meeting(SoftDeletable):
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The meeting cannot end before it starts.")})
 
+    # What may still change after justering: the notice board steps.
+    CHANGEABLE_WHEN_LOCKED = {"state", "notice_posted_at", "modified"}
+
     def save(self, *args, **kwargs):
         if not self.slug and self.start:
             self.slug = self._free_slug()
+        self._check_lock(kwargs.get("update_fields"))
         super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self.pk and locked_meeting_ids([self.pk]):
+            raise MinutesLocked()
+        return super().delete(*args, **kwargs)
+
+    def _check_lock(self, update_fields):
+        if self._state.adding or not self.pk or not locked_meeting_ids([self.pk]):
+            return
+        if update_fields is not None and set(update_fields) <= self.CHANGEABLE_WHEN_LOCKED:
+            return
+        stored = Meeting.all_objects.get(pk=self.pk)
+        for field in self._meta.concrete_fields:
+            if field.name in self.CHANGEABLE_WHEN_LOCKED:
+                continue
+            if getattr(stored, field.attname) != getattr(self, field.attname):
+                raise MinutesLocked()
+
+    @property
+    def minutes_locked(self):
+        return self.minutes_verified_at is not None
 
     def _free_slug(self):
         """mote-2022-12-14, or mote-2022-12-14-2 for a second meeting that day."""

@@ -3,8 +3,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from paragraf.core.models import SoftDeletable, TimeStamped
+from paragraf.core.models import AliveManager, AliveQuerySet, SoftDeletable, TimeStamped
 from paragraf.meetings.models.agenda import AgendaItem
+from paragraf.meetings.models.lock import LockedQuerySet, LockedWithMinutes
 from paragraf.organisation.models import Committee
 
 
@@ -39,8 +40,14 @@ class ParagraphCounter(TimeStamped):
         return f"{self.committee} {self.year}: § {self.last_number}"
 
 
-class Paragraph(SoftDeletable):
+class ParagraphQuerySet(LockedQuerySet, AliveQuerySet):
+    pass
+
+
+class Paragraph(LockedWithMinutes, SoftDeletable):
     """A paragraph (§) of the minutes: one handled agenda item and its decision."""
+
+    lock_path = "agenda_item__meeting"
 
     agenda_item = models.OneToOneField(
         AgendaItem,
@@ -69,6 +76,10 @@ class Paragraph(SoftDeletable):
         help_text=_("The minutes' own text; it may differ from the agenda's."),
     )
     decision = models.TextField(_("decision"), blank=True)
+    sent_to = models.TextField(_("the decision is sent to"), blank=True)
+
+    objects = AliveManager.from_queryset(ParagraphQuerySet)()
+    all_objects = models.Manager.from_queryset(ParagraphQuerySet)()
 
     class Meta:
         verbose_name = _("paragraph")

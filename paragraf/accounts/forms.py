@@ -1,0 +1,46 @@
+import datetime
+
+from django.conf import settings
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from paragraf.accounts.models import LoginAttempt
+
+
+def client_ip(request):
+    return request.META.get("REMOTE_ADDR") if request is not None else None
+
+
+class RateLimitedLoginForm(AuthenticationForm):
+    """Refuses further attempts for a while after too many failed ones,
+    counted per user name and per address, so guessing passwords is slow."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "too_many": _("Too many failed attempts. Wait %(minutes)s minutes and try again."),
+    }
+
+    def _recent_failures(self, username):
+        since = timezone.now() - datetime.timedelta(seconds=settings.LOGIN_FAILURE_WINDOW)
+        who = Q(username__iexact=username)
+        ip = client_ip(self.request)
+        if ip:
+            who |= Q(ip_address=ip)
+        return LoginAttempt.objects.filter(who, when__gte=since).count()
+
+    def clean(self):
+        username = (self.data.get("username") or "")[:150]
+        if self._recent_failures(username) >= settings.LOGIN_FAILURE_LIMIT:
+            raise ValidationError(
+                self.error_messages["too_many"],
+                code="too_many",
+                params={"minutes": settings.LOGIN_FAILURE_WINDOW // 60},
+            )
+        try:
+            return super().clean()
+        except ValidationError:
+            LoginAttempt.objects.create(username=username, ip_address=client_ip(self.request))
+            raise

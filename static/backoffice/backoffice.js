@@ -1,0 +1,1 @@
+// Back office enhancements. Every page works without this file.
