@@ -45,7 +45,7 @@ wrk:
 	@$(MAKE) --no-print-directory apt PACKAGES="wrk" COMMANDS="wrk"
 
 messages: install
-	$(PY) manage.py compilemessages --ignore=.venv --ignore=.tools -v 0
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=.tools --ignore=node_modules -v 0
 
 run: install messages
 	$(PY) manage.py migrate --no-input -v 0

@@ -1,4 +1,4 @@
-"""Operations on meetings that change several objects, each in one transaction."""
+"""§ numbering: every handled item gets the next number of its committee's year."""
 
 from django.db import IntegrityError, transaction
 

@@ -1,0 +1,1 @@
+"""agenda services (see paragraf/meetings/services/__init__.py)."""

@@ -1,0 +1,1 @@
+"""minutes services (see paragraf/meetings/services/__init__.py)."""

@@ -1,0 +1,1 @@
+"""recording services (see paragraf/meetings/services/__init__.py)."""
