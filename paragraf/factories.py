@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from django.core.files.base import ContentFile
 
-from paragraf.cases.models import Case, Document
+from paragraf.cases.models import Case, DelegatedDecision, Document
 from paragraf.meetings.models import AgendaItem, AgendaItemDocument, Meeting
 from paragraf.meetings.services import number_paragraphs
 from paragraf.organisation.models import Body, Committee, Membership, Person
@@ -114,3 +114,11 @@ def verified_meeting(committee_):
     paragraphs[1].save()
     meeting_.refresh_from_db()
     return meeting_
+
+
+def delegated_decision(committee_, **fields):
+    fields.setdefault("title", "Företagsstöd till Exempel AB")
+    fields.setdefault("decided_by", "Områdeschef näringslivsutveckling")
+    fields.setdefault("decided_on", datetime.date(2022, 9, 1))
+    fields.setdefault("rule", "3.3")
+    return DelegatedDecision.objects.create(committee=committee_, **fields)
