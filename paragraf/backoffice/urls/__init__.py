@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("paragraf.backoffice.urls.meeting")),
     path("", include("paragraf.backoffice.urls.minutes")),
     path("", include("paragraf.backoffice.urls.delegated")),
+    path("", include("paragraf.backoffice.urls.history")),
 ]

@@ -1,1 +1,0 @@
-"""recording services (see paragraf/meetings/services/__init__.py)."""
