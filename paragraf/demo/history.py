@@ -35,6 +35,7 @@ VERIFIERS_2023 = ("Patrik Sahlström", "Jonas Kärrman")
 class MeetingPlan:
     day: date
     items: list[DemoItem]
+    verifiers: tuple[str, ...] = ()
 
 
 def verification(verifiers=None):
@@ -79,12 +80,13 @@ def plans_2022():
             topics.reports(special_items.DELEGATED_2022[index]),
         ]
         items += [added] if added else []
-        plans.append(MeetingPlan(day, items))
+        plans.append(MeetingPlan(day, items, verifiers))
     return plans
 
 
 def plan_2023():
-    return MeetingPlan(MEETING_2023, [verification(VERIFIERS_2023), *special_items.ITEMS_2023])
+    items = [verification(VERIFIERS_2023), *special_items.ITEMS_2023]
+    return MeetingPlan(MEETING_2023, items, VERIFIERS_2023)
 
 
 def upcoming_plan(today):
@@ -92,3 +94,9 @@ def upcoming_plan(today):
     day = today + timedelta(days=7)
     day += timedelta(days=(2 - day.weekday()) % 7)
     return MeetingPlan(day, [verification(), *special_items.upcoming_items(day)])
+
+
+def planned_plan(today):
+    """A meeting in preparation, four weeks after the upcoming one: agenda not yet out."""
+    day = upcoming_plan(today).day + timedelta(weeks=4)
+    return MeetingPlan(day, [verification(), *special_items.upcoming_items(day)[:2]])

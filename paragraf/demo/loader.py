@@ -9,10 +9,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
+from paragraf.accounts.models import CommitteeRole
 from paragraf.demo import history, roster, seed
 from paragraf.demo.meeting_writer import MeetingWriter
 from paragraf.meetings.models import Location, Meeting
@@ -21,6 +23,7 @@ from paragraf.organisation.models import Body, Committee, Membership, Person, Te
 BODY_NAME = "Region Örebro län"
 PASSWORD = "paragraf-demo"  # noqa: S105 -- a published demo login
 SECRETARY = "sekreterare"
+CASE_OFFICER = "handlaggare"
 MEMBER = "ledamot"
 MEMBER_PERSON = "Ingrid Sundelius"
 
@@ -41,8 +44,8 @@ def load_demo(today: date | None = None) -> Outcome:
     if existing and existing.name != BODY_NAME:
         return Outcome(OTHER_DATA, existing)
     if existing:
-        users = get_user_model().objects.filter(username__in=[SECRETARY, MEMBER])
-        logins = [(SECRETARY, PASSWORD), (MEMBER, PASSWORD)]
+        users = get_user_model().objects.filter(username__in=[SECRETARY, CASE_OFFICER, MEMBER])
+        logins = [(SECRETARY, PASSWORD), (CASE_OFFICER, PASSWORD), (MEMBER, PASSWORD)]
         known = set(users.values_list("username", flat=True))
         return Outcome(ALREADY_LOADED, existing, [x for x in logins if x[0] in known])
     builder = DemoBuilder(today or timezone.localdate())
@@ -155,12 +158,14 @@ class DemoBuilder:
     def _meetings(self):
         writer = self.writer
         for plan in history.plans_2022():
-            writer.held_meeting(plan.day, plan.items, _members_on(plan.day))
+            writer.held_meeting(plan.day, plan.items, _members_on(plan.day), plan.verifiers)
         writer.seed_meeting(_members_on(seed.START.date()))
         plan = history.plan_2023()
-        writer.held_meeting(plan.day, plan.items, _members_on(plan.day))
+        writer.held_meeting(plan.day, plan.items, _members_on(plan.day), plan.verifiers)
         plan = history.upcoming_plan(self.today)
         writer.upcoming_meeting(plan.day, plan.items)
+        plan = history.planned_plan(self.today)
+        writer.planned_meeting(plan.day, plan.items)
 
     def _users(self):
         users = get_user_model()
@@ -170,11 +175,23 @@ class DemoBuilder:
                 "first_name": "Demo",
                 "last_name": "Sekreterare",
                 "email": "sekreterare@regionorebrolan.example",
-                "is_staff": True,
-                "is_superuser": True,  # until the secretaries' own pages exist
+                "is_staff": True,  # may also browse everything in Django's admin
             },
         )
         self._set_demo_password(secretary, created)
+        if created:
+            secretary.user_permissions.set(Permission.objects.all())
+        self._role(secretary, CommitteeRole.Role.SECRETARY)
+        officer, created = users.objects.get_or_create(
+            username=CASE_OFFICER,
+            defaults={
+                "first_name": "Demo",
+                "last_name": "Handläggare",
+                "email": "handlaggare@regionorebrolan.example",
+            },
+        )
+        self._set_demo_password(officer, created)
+        self._role(officer, CommitteeRole.Role.CASE_OFFICER)
         person = self.people[MEMBER_PERSON]
         member, created = users.objects.get_or_create(
             username=MEMBER,
@@ -185,9 +202,13 @@ class DemoBuilder:
             },
         )
         self._set_demo_password(member, created)
+        self._role(member, CommitteeRole.Role.MEMBER)
         if created:
             person.user = member
             person.save(update_fields=["user", "modified"])
+
+    def _role(self, user, role):
+        CommitteeRole.objects.get_or_create(user=user, committee=self.committee, role=role)
 
     def _set_demo_password(self, user, created):
         # An account that existed before the demo keeps its password.

@@ -9,8 +9,18 @@ from django.utils.text import slugify
 from paragraf.cases.models import Case, Document
 from paragraf.demo import seed
 from paragraf.demo.pdfs import attachment_pdf
-from paragraf.meetings.models import AgendaItem, AgendaItemDocument, Attendance, Meeting
+from paragraf.meetings.models import (
+    AgendaItem,
+    AgendaItemDocument,
+    Approval,
+    Attendance,
+    Meeting,
+    MinutesVersion,
+)
 from paragraf.meetings.services import number_paragraphs
+from paragraf.noticeboard import deadlines
+from paragraf.noticeboard.models import Notice
+from paragraf.organisation.models import Membership
 
 # The registry numbers cases for the whole region, so the demo committee's
 # cases are spread out over the year's sequence.
@@ -47,7 +57,7 @@ class MeetingWriter:
         self.saved_files = saved_files  # removed again if the transaction rolls back
         self._last_case_number = {}
 
-    def held_meeting(self, day, items, members):
+    def held_meeting(self, day, items, members, verifiers):
         """A meeting whose minutes were verified two days later and posted that day."""
         after = day + timedelta(days=2)
         meeting = self._meeting(
@@ -63,7 +73,7 @@ class MeetingWriter:
             if spec.decision:
                 paragraph.decision = spec.decision
                 paragraph.save()
-        return self._verified(meeting, local(after, 10), local(after, 14))
+        return self._verified(meeting, verifiers, local(after, 10), local(after, 14))
 
     def seed_meeting(self, members):
         """14 December 2022: the agenda and the minutes as on the real page."""
@@ -81,14 +91,55 @@ class MeetingWriter:
             paragraph.summary = spec.minutes_text
             paragraph.decision = spec.decision or spec.proposed_decision
             paragraph.save()
-        return self._verified(meeting, seed.MINUTES_VERIFIED, seed.NOTICE_POSTED)
+        return self._verified(meeting, seed.VERIFIERS, seed.MINUTES_VERIFIED, seed.NOTICE_POSTED)
 
-    def _verified(self, meeting, verified_at, posted_at):
-        """Verify and post last: verified minutes are locked against further edits."""
+    def planned_meeting(self, day, items):
+        """A meeting in preparation: its agenda is being built and is not public yet."""
+        meeting = self._meeting(start=local(day, 9), end=local(day, 12))
+        self._agenda(meeting, zip(agenda_numbers(items), items, strict=True))
+        return meeting
+
+    def _verified(self, meeting, verifiers, verified_at, posted_at):
+        """Justering as the workflow records it: the chair and both verifiers approve,
+        version 1 of the minutes, the notice on the notice board. Verified last,
+        because verified minutes are locked against further edits."""
+        chair = (
+            Membership.objects.current(on=meeting.local_date)
+            .filter(committee=self.committee, role=Membership.Role.CHAIR)
+            .select_related("person")
+            .first()
+        )
+        meeting.chair = chair.person
+        meeting.verification_place = "Regionhuset, Örebro"
+        meeting.verification_time = verified_at
+        meeting.closed_at = meeting.end
+        signatories = [(chair.person, Approval.Role.CHAIR)]
+        signatories += [(self.people[name], Approval.Role.VERIFIER) for name in verifiers]
+        meeting.verifiers.set([person for person, _role in signatories[1:]])
+        for person, role in signatories:
+            Approval.objects.create(
+                meeting=meeting,
+                person=person,
+                role=role,
+                answer=Approval.Answer.APPROVED,
+                answered_at=verified_at,
+            )
         meeting.state = Meeting.State.NOTICE_POSTED
         meeting.minutes_verified_at = verified_at
         meeting.notice_posted_at = posted_at
         meeting.save()
+        MinutesVersion.objects.create(meeting=meeting, number=1, reason="")
+        posted_on = timezone.localtime(posted_at).date()
+        Notice.objects.create(
+            committee=self.committee,
+            meeting=meeting,
+            kind=Notice.Kind.MINUTES,
+            verified_on=timezone.localtime(verified_at).date(),
+            posted_on=posted_on,
+            appeal_until=deadlines.last_day_to_appeal(posted_on),
+            removed_on=deadlines.taken_down_on(posted_on),
+            minutes_kept_at=self.body.minutes_kept_at,
+        )
         return meeting
 
     def upcoming_meeting(self, day, items):

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
+from paragraf.accounts.permissions import Action, can
 from paragraf.demo import loader
 from paragraf.meetings.models import AgendaItem, Attendance, Meeting, Paragraph
 from paragraf.organisation.models import Body, Committee
@@ -200,10 +201,33 @@ def test_the_committees_and_members(demo):
 
 def test_the_demo_logins_work(demo):
     users = get_user_model().objects
+    committee = demo.committee
     secretary = users.get(username=loader.SECRETARY)
-    assert secretary.is_staff and secretary.is_superuser
+    assert secretary.is_staff and secretary.has_perm("meetings.change_meeting")
     assert secretary.check_password(loader.PASSWORD)
+    assert can(secretary, Action.EDIT_MINUTES, committee)
+    officer = users.get(username=loader.CASE_OFFICER)
+    assert can(officer, Action.MANAGE_CASES, committee)
+    assert not can(officer, Action.EDIT_MINUTES, committee)
     member = users.get(username=loader.MEMBER)
     assert member.check_password(loader.PASSWORD)
     assert not member.is_staff
     assert member.person.memberships.exists()
+    assert can(member, Action.READ_NON_PUBLIC, committee)
+    assert not can(member, Action.MANAGE_AGENDA, committee)
+
+
+def test_verified_meetings_went_through_justering_and_the_notice_board(demo):
+    assert demo.chair.name == "Annika Strömvall"
+    assert {p.name for p in demo.verifiers.all()} == {"Tomas Wiklander", "Kenneth Öberg"}
+    assert demo.approvals.filter(answer="godkant").count() == 3
+    assert demo.minutes_versions.get().number == 1
+    notice = demo.notices.get()
+    assert notice.posted_on == date(2022, 12, 16)
+    assert notice.appeal_until == date(2023, 1, 9)  # 6 January is a holiday, then a weekend
+    assert Meeting.objects.filter(notices__isnull=False).count() == 10
+
+
+def test_one_meeting_is_in_preparation_and_one_has_its_agenda_out(demo):
+    assert Meeting.objects.filter(state=Meeting.State.PLANNED).count() == 1
+    assert Meeting.objects.filter(state=Meeting.State.NOTICE_PUBLISHED).count() == 1

@@ -23,9 +23,14 @@ class Command(BaseCommand):
         else:
             self.stdout.write(self.style.SUCCESS("The demo is loaded."))
         site = settings.SITE_URL.rstrip("/")
-        self.stdout.write(f"\nAdmin: {site}/admin/")
+        self.stdout.write(f"\nLog in at {site}/kansli/ (Django's admin: {site}/admin/)")
+        roles = {
+            loader.SECRETARY: "secretary, also admin",
+            loader.CASE_OFFICER: "case officer",
+            loader.MEMBER: "member",
+        }
         for username, password in outcome.logins:
             shown = password or "(an existing account: its password was not changed)"
-            self.stdout.write(f"  {username} / {shown}")
+            self.stdout.write(f"  {username} / {shown}  ({roles.get(username, '')})")
         meeting = loader.seed_meeting()
         self.stdout.write(f"\nThe seed meeting: {site}{meeting.get_absolute_url()}")
