@@ -12,6 +12,9 @@ from django.urls import reverse
 
 from paragraf.meetings.models import AgendaItem, AgendaItemDocument
 
+# Where members read non-public documents: the back office, behind its role check.
+MEMBERS_DOCUMENT_URL = "backoffice:cases_document"
+
 
 @dataclass
 class DocumentRow:
@@ -19,6 +22,7 @@ class DocumentRow:
     url: str
     kind: str
     size: int
+    is_public: bool = True
 
 
 @dataclass
@@ -38,6 +42,8 @@ class ItemRow:
     is_public: bool
     withdrawn: bool
     added: bool
+    # Shown in full: public, or read by a member of the committee.
+    visible: bool = False
     title: str = ""
     summary: str = ""
     proposed_decision: str = ""
@@ -46,11 +52,15 @@ class ItemRow:
     paragraph: ParagraphRow | None = None
 
 
-def items_for(meeting):
-    """The meeting's items with what the page needs, in three queries in all."""
-    public_links = AgendaItemDocument.objects.filter(
-        document__deleted_at__isnull=True, document__is_public=True
-    ).select_related("document")
+def items_for(meeting, member=False):
+    """The meeting's items with what the page needs, in three queries in all.
+
+    `member`: the reader may see the committee's non-public documents too.
+    """
+    links = AgendaItemDocument.objects.filter(document__deleted_at__isnull=True)
+    if not member:
+        links = links.filter(document__is_public=True)
+    public_links = links.select_related("document")
     return (
         AgendaItem.objects.filter(meeting=meeting)
         .select_related("case", "paragraph")
@@ -59,16 +69,23 @@ def items_for(meeting):
     )
 
 
-def document_row(document):
+def document_row(document, member=False, item_public=True):
+    """`member`: the link goes through the back office's role check when the
+    public may not have the file (a non-public document, or one on a non-public item)."""
+    if member and not (document.is_public and item_public):
+        url = reverse(MEMBERS_DOCUMENT_URL, kwargs={"document": document.pk})
+    else:
+        url = reverse("portal:document", kwargs={"pk": document.pk, "filename": document.filename})
     return DocumentRow(
         title=document.title,
-        url=reverse("portal:document", kwargs={"pk": document.pk, "filename": document.filename}),
+        url=url,
         kind=document.extension or document.media_type,
         size=document.size,
+        is_public=document.is_public,
     )
 
 
-def item_row(meeting, item, show_minutes):
+def item_row(meeting, item, show_minutes, member=False):
     kwargs = {"committee": meeting.committee.slug, "meeting": meeting.slug}
     row = ItemRow(
         position=item.position,
@@ -84,13 +101,17 @@ def item_row(meeting, item, show_minutes):
             number=paragraph.number,
             url=reverse("portal:paragraph", kwargs={**kwargs, "number": paragraph.number}),
         )
-    if not item.is_public:
+    if not item.is_public and not member:
         return row
+    row.visible = True
     row.title = item.title
     row.summary = item.summary
     row.proposed_decision = item.proposed_decision
-    row.case_reference = item.case.reference if item.case and item.case.is_public else ""
-    row.documents = [document_row(link.document) for link in item.document_links.all()]
+    case_shown = item.case and (item.case.is_public or member)
+    row.case_reference = item.case.reference if case_shown else ""
+    row.documents = [
+        document_row(link.document, member, item.is_public) for link in item.document_links.all()
+    ]
     if row.paragraph is not None:
         row.paragraph.title = paragraph.display_title
         row.paragraph.summary = paragraph.summary
@@ -98,7 +119,9 @@ def item_row(meeting, item, show_minutes):
     return row
 
 
-def rows_for(meeting, items=None):
+def rows_for(meeting, items=None, member=False):
     show_minutes = meeting.has_verified_minutes
-    items = items if items is not None else items_for(meeting)
-    return [item_row(meeting, item, show_minutes) for item in items if item.deleted_at is None]
+    items = items if items is not None else items_for(meeting, member)
+    return [
+        item_row(meeting, item, show_minutes, member) for item in items if item.deleted_at is None
+    ]

@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from paragraf.accounts.permissions import Action, can
 from paragraf.portal import rows
 from paragraf.portal.lookups import public_meeting, public_meeting_version
 from paragraf.portal.views.errors import NotFound
@@ -30,7 +31,8 @@ def meeting(request, committee, meeting):
             if html is not None:
                 return HttpResponse(html)
     meeting = public_meeting(committee, meeting)
-    item_rows = rows.rows_for(meeting) if meeting.is_published else []
+    member = reads_non_public(request.user, meeting)
+    item_rows = rows.rows_for(meeting, member=member) if meeting.is_published else []
     minutes = [row for row in item_rows if row.paragraph is not None]
     context = {
         "meeting": meeting,
@@ -45,13 +47,19 @@ def meeting(request, committee, meeting):
     return HttpResponse(html)
 
 
-def _row_or_404(meeting, **lookup):
+def reads_non_public(user, meeting):
+    """A logged-in member (or staff) of the committee reads its non-public items too."""
+    return user.is_authenticated and can(user, Action.READ_NON_PUBLIC, meeting.committee)
+
+
+def _row_or_404(request, meeting, **lookup):
     if not meeting.is_published:
         raise NotFound(_("The agenda of this meeting has not been published."))
-    item = rows.items_for(meeting).filter(**lookup).first()
+    member = reads_non_public(request.user, meeting)
+    item = rows.items_for(meeting, member).filter(**lookup).first()
     if item is None:
         raise NotFound(_("The meeting has no such item."))
-    row = rows.item_row(meeting, item, meeting.has_verified_minutes)
+    row = rows.item_row(meeting, item, meeting.has_verified_minutes, member)
     if row.added and row.paragraph is None:
         # Added at the meeting: not on the published agenda, shown with the minutes.
         raise NotFound(_("The meeting has no such item."))
@@ -61,7 +69,7 @@ def _row_or_404(meeting, **lookup):
 @require_safe
 def agenda_item(request, committee, meeting, position):
     meeting = public_meeting(committee, meeting)
-    row = _row_or_404(meeting, position=position)
+    row = _row_or_404(request, meeting, position=position)
     return render(
         request,
         "portal/agenda_item.html",
@@ -74,7 +82,9 @@ def paragraph(request, committee, meeting, number):
     meeting = public_meeting(committee, meeting)
     if not meeting.has_verified_minutes:
         raise NotFound(_("The minutes of this meeting have not been verified yet."))
-    row = _row_or_404(meeting, paragraph__number=number, paragraph__deleted_at__isnull=True)
+    row = _row_or_404(
+        request, meeting, paragraph__number=number, paragraph__deleted_at__isnull=True
+    )
     return render(
         request,
         "portal/paragraph.html",
