@@ -1,0 +1,1 @@
+"""The agenda area: meetings of a committee, the agenda builder, preview and publishing."""
