@@ -1,0 +1,1 @@
+"""Back-office forms, one module per area."""

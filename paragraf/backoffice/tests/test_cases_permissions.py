@@ -1,0 +1,39 @@
+"""The permission matrix of test_permissions.py, for the case, delegated-decision
+and dashboard pages alone, so their gates are checked even while other areas'
+pages are being built."""
+
+import pytest
+from django.urls import reverse
+
+from paragraf.backoffice.tests.test_permissions import PATTERNS, USERS, expected_allowed
+
+MINE = [p for p in PATTERNS if p.name.startswith(("cases_", "delegated_", "dashboard"))]
+
+
+def test_the_case_pages_are_in_the_matrix():
+    names = {p.name for p in MINE}
+    assert {"cases_list", "cases_detail", "cases_document", "delegated_report"} <= names
+
+
+@pytest.mark.parametrize("user_key", USERS)
+def test_each_role_may_open_exactly_the_case_pages_its_role_allows(
+    client, users, objects, user_key
+):
+    if user_key != "anonymous":
+        client.force_login(users[user_key])
+    failures = []
+    for pattern in MINE:
+        action = pattern.callback.required_action
+        kwargs = {name: objects[name] for name in pattern.pattern.converters}
+        url = reverse(f"backoffice:{pattern.name}", kwargs=kwargs)
+        status = client.get(url).status_code
+        allowed = expected_allowed(user_key, action, bool(kwargs))
+        if user_key == "anonymous":
+            ok = status == 302
+        elif allowed:
+            ok = status not in (403, 404, 500)
+        else:
+            ok = status == 403
+        if not ok:
+            failures.append(f"{pattern.name} ({url}): {status}, allowed={allowed}")
+    assert failures == []
