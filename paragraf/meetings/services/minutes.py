@@ -64,6 +64,25 @@ def close_meeting(meeting, by):
         return paragraphs
 
 
+def choose_signatories(meeting, chair, verifiers, by):
+    """Choose who signs the minutes: the chair and the verifiers (justerare).
+    Not while the minutes wait for their answers, and not after verification."""
+    with transaction.atomic():
+        meeting = _locked_meeting(meeting)
+        _refuse_if_verified(meeting)
+        if _round_open(list(current_approvals(meeting))):
+            raise ValidationError(
+                _("The minutes are waiting for approval; the signatories cannot change now."),
+                code="waiting",
+            )
+        if chair in verifiers:
+            raise ValidationError(_("The chair cannot also be a verifier."), code="chair_verifies")
+        meeting.chair = chair
+        meeting.save(update_fields=["chair", "modified"])
+        meeting.verifiers.set(verifiers)
+        return meeting
+
+
 def current_round(meeting):
     """The number of the latest round of approvals (0 before the first)."""
     return meeting.approvals.aggregate(n=Max("round"))["n"] or 0
@@ -125,6 +144,17 @@ def may_answer(approval, user):
         and user.is_authenticated
         and approval.person.user_id is not None
         and approval.person.user_id == user.pk
+    )
+
+
+def is_open(approval):
+    """Whether the approval still waits for its signatory's answer."""
+    meeting = approval.meeting
+    return (
+        meeting.minutes_verified_at is None
+        and approval.answer == Approval.Answer.PENDING
+        and approval.round == current_round(meeting)
+        and _round_open(list(current_approvals(meeting)))
     )
 
 
