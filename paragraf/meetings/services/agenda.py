@@ -17,7 +17,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from paragraf.meetings import notify
-from paragraf.meetings.models import AgendaItem, AgendaItemDocument, Meeting, MinutesLocked
+from paragraf.meetings.models import (
+    AgendaItem,
+    AgendaItemDocument,
+    Location,
+    Meeting,
+    MinutesLocked,
+)
 from paragraf.meetings.signals import touch_meetings
 
 # Standard items, by key. The first three open a meeting, the rest close it.
@@ -248,6 +254,34 @@ def attach_document(item, document):
         AgendaItemDocument.objects.create(
             agenda_item=item, document=document, position=(last or 0) + 1
         )
+
+
+def create_meeting(committee, *, start, end=None, location=None, new_location="", name=""):
+    """A planned meeting; a new place is created from its description.
+
+    The same meeting submitted twice (same committee, start, place and name)
+    is found, not created again."""
+    with transaction.atomic():
+        if location is None and new_location.strip():
+            location, _created = Location.objects.get_or_create(
+                description=new_location.strip(), room="", street_address="", locality=""
+            )
+        meeting = Meeting(
+            committee=committee,
+            start=start,
+            end=end,
+            location=location,
+            name=name,
+            state=Meeting.State.PLANNED,
+        )
+        meeting.full_clean(exclude=["slug"])
+        same = Meeting.objects.filter(
+            committee=committee, start=start, location=location, name=name
+        ).first()
+        if same is not None:
+            return same
+        meeting.save()
+        return meeting
 
 
 def publish_agenda(meeting, by=None):

@@ -1,7 +1,7 @@
 """A committee's meetings, and creating a new one."""
 
 from django.contrib import messages
-from django.db import transaction
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
@@ -9,7 +9,8 @@ from django.views.decorators.http import require_http_methods, require_safe
 from paragraf.accounts.permissions import Action, can
 from paragraf.backoffice.decorators import requires
 from paragraf.backoffice.forms.agenda import MeetingForm
-from paragraf.meetings.models import Location, Meeting
+from paragraf.meetings.models import Meeting
+from paragraf.meetings.services import agenda as service
 
 
 @requires(Action.VIEW)
@@ -32,28 +33,13 @@ def meetings(request, committee):
 def new_meeting(request, committee):
     form = MeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        with transaction.atomic():
-            location = data["location"]
-            if location is None and data["new_location"]:
-                location, _created = Location.objects.get_or_create(
-                    description=data["new_location"].strip(),
-                    room="",
-                    street_address="",
-                    locality="",
-                )
-            meeting = Meeting(
-                committee=committee,
-                start=data["start"],
-                end=data["end"],
-                location=location,
-                name=data["name"],
-                state=Meeting.State.PLANNED,
-            )
-            meeting.full_clean(exclude=["slug"])
-            meeting.save()
-        messages.success(request, _("The meeting has been created."))
-        return redirect("backoffice:agenda_builder", meeting=meeting.pk)
+        try:
+            meeting = service.create_meeting(committee, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The meeting has been created."))
+            return redirect("backoffice:agenda_builder", meeting=meeting.pk)
     return render(
         request, "backoffice/agenda/meeting_new.html", {"committee": committee, "form": form}
     )
