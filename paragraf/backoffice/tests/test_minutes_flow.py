@@ -155,3 +155,19 @@ def test_a_correction_needs_a_reason_and_makes_version_two(client, secretary, me
     version = MinutesVersion.objects.get(meeting=meeting, number=2)
     assert version.reason == "Året saknades."
     assert Notice.objects.filter(meeting=meeting, kind=Notice.Kind.CORRECTION).exists()
+
+
+def test_the_minutes_cannot_be_edited_while_with_the_signatories(
+    client, secretary, meeting, people
+):
+    client.force_login(secretary)
+    close_and_send(client, meeting, people)
+    paragraph = Paragraph.objects.get(agenda_item__meeting=meeting)
+    response = client.post(
+        f"{editor(meeting)}punkt/{paragraph.agenda_item.pk}/",
+        {f"p{paragraph.pk}-title": "Ändrad under justeringen"},
+        follow=True,
+    )
+    assert "kan inte ändras nu" in response.content.decode()
+    paragraph.refresh_from_db()
+    assert paragraph.title == ""

@@ -44,6 +44,8 @@ def _editor_context(meeting, bound=None):
         "rows": rows,
         "approvals": approvals,
         "current_round": services.current_round(meeting),
+        "waiting": services.waiting_for_approval(meeting),
+        "items": services.numbered_items(meeting),
         "signatories": SignatoriesForm(
             meeting=meeting,
             initial={"chair": meeting.chair, "verifiers": list(meeting.verifiers.all())},
@@ -88,6 +90,9 @@ def edit_paragraph(request, meeting, item):
     paragraph = _paragraph_of(meeting, item)
     if meeting.minutes_locked:
         messages.error(request, _("The minutes are verified: make a correction instead."))
+        return _to_editor(meeting)
+    if services.waiting_for_approval(meeting):
+        messages.error(request, _("The minutes are with the signatories and cannot be edited now."))
         return _to_editor(meeting)
     form = ParagraphForm(request.POST, instance=paragraph)
     if form.is_valid():

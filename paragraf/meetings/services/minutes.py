@@ -147,6 +147,11 @@ def may_answer(approval, user):
     )
 
 
+def waiting_for_approval(meeting):
+    """Whether the minutes are with the signatories (and so not to be edited)."""
+    return meeting.minutes_verified_at is None and _round_open(list(current_approvals(meeting)))
+
+
 def is_open(approval):
     """Whether the approval still waits for its signatory's answer."""
     meeting = approval.meeting
@@ -265,6 +270,11 @@ def correct_minutes(meeting, changes, reason, by):
                 _("Only verified minutes are corrected; edit the draft instead."),
                 code="not_verified",
             )
+        latest = meeting.minutes_versions.order_by("-number").first()
+        if not callable(changes) and not _changes_anything(meeting, changes):
+            if latest is not None and latest.reason == reason:
+                return latest  # the same correction sent twice
+            raise ValidationError(_("The correction changes nothing."), code="unchanged")
         with correcting(meeting):
             if callable(changes):
                 changes()
@@ -276,6 +286,14 @@ def correct_minutes(meeting, changes, reason, by):
         )
         post_notice(meeting, kind=Notice.Kind.CORRECTION)
         return version
+
+
+def _changes_anything(meeting, changes):
+    for pk, fields in changes.items():
+        paragraph = Paragraph.objects.get(pk=pk, agenda_item__meeting=meeting)
+        if any(getattr(paragraph, name) != value for name, value in fields.items()):
+            return True
+    return False
 
 
 def _apply_paragraph_changes(meeting, changes):

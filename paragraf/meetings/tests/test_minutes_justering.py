@@ -195,3 +195,15 @@ def test_a_correction_needs_a_reason_and_verified_minutes(meeting, secretary):
         correct_minutes(meeting, {}, "Skäl", secretary)
     with pytest.raises(ValidationError):
         correct_minutes(meeting, {}, " ", secretary)
+
+
+def test_the_same_correction_sent_twice_makes_one_version(meeting, secretary, sent):
+    approve_all(sent)
+    paragraph = Paragraph.objects.filter(agenda_item__meeting=meeting).first()
+    changes = {paragraph.pk: {"decision": "Rättat."}}
+    first = correct_minutes(meeting, changes, "Skrivfel", secretary)
+    again = correct_minutes(meeting, changes, "Skrivfel", secretary)
+    assert first == again
+    assert MinutesVersion.objects.filter(meeting=meeting).count() == 2
+    with pytest.raises(ValidationError):
+        correct_minutes(meeting, changes, "Ett annat skäl", secretary)
