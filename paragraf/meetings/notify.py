@@ -6,6 +6,7 @@ failed publication sends nothing.
 
 import datetime
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -63,7 +64,7 @@ def calendar(meeting, attendee=None):
     cal.add("version", "2.0")
     cal.add("method", "REQUEST")
     event = icalendar.Event()
-    host = settings.SITE_URL.split("//", 1)[-1].split("/", 1)[0] or "paragraf"
+    host = urlsplit(settings.SITE_URL).hostname or "paragraf"
     # Stable per meeting, so a changed notice updates the same calendar entry.
     event.add("uid", f"meeting-{meeting.pk}@{host}")
     event.add("sequence", sequence(meeting))
