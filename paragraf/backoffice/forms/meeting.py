@@ -117,6 +117,19 @@ class VoteForm(forms.Form):
                 initial="",
             )
 
+    def clean(self):
+        # A ballot for someone who does not serve (changed since the page was
+        # loaded, or forged) is refused, not silently dropped.
+        serving = {str(person.pk) for person in self.serving}
+        for key, value in self.data.items():
+            if key.startswith("ballot_") and value and key[7:] not in serving:
+                person = Person.objects.filter(pk=key[7:]).first() if key[7:].isdigit() else None
+                raise forms.ValidationError(
+                    _("%(person)s does not serve on this item and cannot vote.")
+                    % {"person": person or key[7:]}
+                )
+        return super().clean()
+
     def ballot_fields(self):
         return [self[f"ballot_{person.pk}"] for person in self.serving]
 
