@@ -20,13 +20,20 @@
       window.setTimeout(function () { status.textContent = text; }, 50);
     }
 
-    function save() {
-      var rows = sortable().querySelectorAll("tr[data-item]");
-      var ids = Array.prototype.map.call(rows, function (row) { return row.dataset.item; });
-      orderForm.elements.order.value = ids.join(",");
-      fetch(orderForm.action, {
+    function refocus(id) {
+      var target = id && document.getElementById(id);
+      if (target && target.disabled) {
+        // Moved to the top or the bottom: the other move button of the row.
+        var other = id.indexOf("up-") === 0 ? "down-" + id.slice(3) : "up-" + id.slice(5);
+        target = document.getElementById(other);
+      }
+      (target || status).focus();
+    }
+
+    function send(url, data, focusId) {
+      fetch(url, {
         method: "POST",
-        body: new FormData(orderForm),
+        body: data,
         headers: { "HX-Request": "true" },
         credentials: "same-origin"
       }).then(function (response) {
@@ -34,11 +41,32 @@
           box.innerHTML = html;
           var said = box.querySelector("[data-announce]");
           announce(said ? said.textContent : (response.ok ? orderForm.dataset.saved : orderForm.dataset.failed));
+          if (focusId) refocus(focusId);
         });
       }).catch(function () {
         announce(orderForm.dataset.failed);
       });
     }
+
+    function save() {
+      var rows = sortable().querySelectorAll("tr[data-item]");
+      var ids = Array.prototype.map.call(rows, function (row) { return row.dataset.item; });
+      orderForm.elements.order.value = ids.join(",");
+      send(orderForm.action, new FormData(orderForm), "");
+    }
+
+    // Move and public/not public buttons: swap the table in place and keep
+    // the keyboard focus on the same button, which has moved with its row.
+    box.addEventListener("submit", function (event) {
+      var form = event.target.closest("form[data-swap]");
+      if (!form || !window.fetch) return;
+      event.preventDefault();
+      var submitter = event.submitter;
+      var data = new FormData(form);
+      if (submitter && submitter.name) data.append(submitter.name, submitter.value);
+      var focusId = submitter ? submitter.id : "";
+      send(form.action, data, focusId);
+    });
 
     box.addEventListener("mousedown", function (event) {
       var handle = event.target.closest(".drag-handle");
