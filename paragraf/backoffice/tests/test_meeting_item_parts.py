@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -114,3 +116,13 @@ def test_immediate_verification_is_refused_before_a_decision_and_done_after(
     recording.save_item_decision(items[0], "Bifall", "bifall", items[0].version)
     client.post(item_url(items[0], "meeting_item_verify"))
     assert AgendaItem.objects.get(pk=items[0].pk).verified_immediately_at is not None
+
+
+def test_every_label_on_the_item_page_points_at_one_field(client, held, secretary):
+    _meeting, items, _p = held
+    client.force_login(secretary)
+    html = client.get(item_url(items[0])).content.decode()
+    ids = re.findall(r' id="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
+    for target in re.findall(r'<label for="([^"]+)"', html):
+        assert target in ids

@@ -23,6 +23,14 @@ def test_a_second_save_from_an_old_version_is_a_conflict_and_the_first_stands(he
     assert item.decision == "Först" and item.state == AgendaItem.State.HANDLED
 
 
+def test_an_old_version_with_the_same_text_is_no_conflict(held):
+    _meeting, items, _p = held
+    loaded = items[0].version
+    recording.save_item_decision(items[0], "Först", "bifall", loaded)
+    stored = recording.save_item_decision(items[0], "Först", "bifall", loaded)
+    assert stored.decision == "Först"
+
+
 def test_outcome_withdrawn_withdraws_and_added_items_stay_added(held):
     meeting, items, _p = held
     recording.save_item_decision(items[0], "", "utgar", items[0].version)

@@ -14,6 +14,7 @@ from paragraf.backoffice.views.meeting.common import refused, saved, saved_at
 from paragraf.meetings.models import Attendance, Meeting
 from paragraf.meetings.services import recording
 from paragraf.meetings.services.recording.attendance import memberships, serving_at_meeting
+from paragraf.organisation.models import Membership
 from paragraf.portal.views.errors import NotFound
 
 
@@ -40,7 +41,15 @@ def _rows(meeting):
                 "form": AttendanceForm(attendance=attendance, members=voting_people, items=items),
             }
         )
-    return rows
+    # The members with a vote first, chair first; then the substitutes.
+    order = Membership.ROLE_ORDER
+
+    def rank(row):
+        membership = roles.get(row["attendance"].person_id)
+        place = order.index(membership.role) if membership else len(order)
+        return (place, row["attendance"].person.name)
+
+    return sorted(rows, key=rank)
 
 
 def _verifiers_form(meeting, data=None):

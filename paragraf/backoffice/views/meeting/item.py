@@ -36,13 +36,19 @@ def decision_form(item, data=None):
 def part_forms(meeting, item, serving, present, data=None, bound=None):
     """Every form of the item page; the one named `bound` gets the posted data."""
     makers = {
-        "motion": lambda d: meeting_forms.MotionForm(d, serving=serving),
-        "vote": lambda d: meeting_forms.VoteForm(d, serving=serving),
-        "reservation": lambda d: meeting_forms.ReservationForm(d, serving=serving),
-        "note": lambda d: meeting_forms.NoteForm(d, present=present),
-        "conflict": lambda d: meeting_forms.ConflictForm(d, serving=serving, present=present),
+        "motion": lambda d, a: meeting_forms.MotionForm(d, serving=serving, auto_id=a),
+        "vote": lambda d, a: meeting_forms.VoteForm(d, serving=serving, auto_id=a),
+        "reservation": lambda d, a: meeting_forms.ReservationForm(d, serving=serving, auto_id=a),
+        "note": lambda d, a: meeting_forms.NoteForm(d, present=present, auto_id=a),
+        "conflict": lambda d, a: meeting_forms.ConflictForm(
+            d, serving=serving, present=present, auto_id=a
+        ),
     }
-    return {f"{name}_form": make(data if name == bound else None) for name, make in makers.items()}
+    # Each form has its own ids, so that labels on the one page stay unique.
+    return {
+        f"{name}_form": make(data if name == bound else None, f"{name}-%s")
+        for name, make in makers.items()
+    }
 
 
 def render_item(request, meeting, item, forms=None, status=200, conflict=None):

@@ -44,12 +44,14 @@ def save_item_decision(item, decision, outcome, expected_version):
     changes nothing, so repeated autosaves do not raise the version.
     """
     stored = lock_item(item)
-    if stored.version != expected_version:
-        raise EditConflict(stored)
     if outcome and outcome not in Outcome.values:
         raise ValidationError(_("Choose one of the outcomes."), code="outcome")
+    # Text identical to what is stored loses nothing, whatever version it
+    # came from (e.g. a late autosave of what was just saved).
     if stored.decision == decision and stored.outcome == outcome:
         return stored
+    if stored.version != expected_version:
+        raise EditConflict(stored)
     stored.decision = decision
     stored.outcome = outcome
     if outcome == Outcome.WITHDRAWN:
