@@ -4,6 +4,7 @@ and reporting delegated decisions to the committee."""
 import datetime
 import re
 import zipfile
+import zlib
 from pathlib import PurePath
 
 import filetype
@@ -50,6 +51,7 @@ ZIP_MAX_MEMBERS = 10_000
 PDF_FORBIDDEN_NAMES = {"JavaScript", "JS", "Launch"}
 PDF_NAME = re.compile(rb"/([^\s/<>\[\]()%{}]+)")
 PDF_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+PDF_STREAM = re.compile(rb"(?<!end)stream\r?\n(.*?)endstream", re.DOTALL)
 
 
 def _locked_sequence(body_id, year):
@@ -149,10 +151,28 @@ def _check_zip(uploaded_file, extension):
     uploaded_file.seek(0)
 
 
-def _check_pdf(uploaded_file):
-    data = _read_all(uploaded_file)
-    if not data.startswith(b"%PDF"):
-        _refuse(_("The file is not a valid %(ext)s file."), ext="PDF")
+def _pdf_streams(data):
+    """The unpacked content of the PDF's deflated streams, bounded like a ZIP's.
+
+    Object streams (/ObjStm) can hide actions from a scan of the raw bytes.
+    """
+    budget = ZIP_MAX_UNCOMPRESSED
+    for match in PDF_STREAM.finditer(data):
+        unpacker = zlib.decompressobj()
+        try:
+            content = unpacker.decompress(match.group(1), budget + 1)
+        except zlib.error:
+            continue  # not deflated, or damaged: its raw bytes were scanned already
+        budget -= len(content)
+        if budget < 0:
+            _refuse(
+                _("The file unpacks to more than %(max)s and is refused."),
+                max=filesizeformat(ZIP_MAX_UNCOMPRESSED),
+            )
+        yield content
+
+
+def _refuse_active_pdf_names(data):
     for match in PDF_NAME.finditer(data):
         # Names may hide letters as #xx escapes (/J#61vaScript).
         name = PDF_NAME_ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), match.group(1))
@@ -161,6 +181,15 @@ def _check_pdf(uploaded_file):
                 _("The PDF contains active content (%(name)s) and is refused."),
                 name="/" + name.decode("latin-1"),
             )
+
+
+def _check_pdf(uploaded_file):
+    data = _read_all(uploaded_file)
+    if not data.startswith(b"%PDF"):
+        _refuse(_("The file is not a valid %(ext)s file."), ext="PDF")
+    _refuse_active_pdf_names(data)
+    for content in _pdf_streams(data):
+        _refuse_active_pdf_names(content)
 
 
 def _check_text(uploaded_file):
@@ -292,6 +321,16 @@ def report_delegated_decisions(meeting, decisions, *, by):
         for decision in chosen:
             decision.reported_at = item
             decision.save(update_fields=["reported_at", "modified"])
+        rewrite_reported_item(item)
+    return item
+
+
+def rewrite_reported_item(item):
+    """Write the item's summary again from the decisions reported at it
+    (after one of them was edited). Refused once the minutes are verified."""
+    from paragraf.cases.models import DelegatedDecision
+
+    with transaction.atomic():
         listed = (
             DelegatedDecision.objects.filter(reported_at=item)
             .select_related("case")

@@ -95,3 +95,40 @@ def test_choosing_nothing_says_why(client, secretary, committee, meeting):
     url = reverse("backoffice:delegated_report", kwargs={"committee": committee.slug})
     response = client.post(url, {"meeting": meeting.pk})
     assert "Välj minst ett beslut att anmäla." in response.content.decode()
+
+
+def test_editing_a_reported_decision_updates_the_items_list(client, secretary, committee, meeting):
+    from paragraf.cases.services import report_delegated_decisions
+
+    decision = factories.delegated_decision(committee, title="Företagsstöd")
+    item = report_delegated_decisions(meeting, [decision], by=None)
+    client.force_login(secretary)
+    url = reverse("backoffice:delegated_edit", kwargs={"decision": decision.pk})
+    data = {
+        "title": "Företagsstöd till Exempel AB",
+        "decided_by": decision.decided_by,
+        "decided_on": "2022-09-01",
+        "rule": "3.4",
+    }
+    assert client.post(url, data).status_code == 302
+    item.refresh_from_db()
+    assert "enligt punkt 3.4 i nämndens delegationsordning – Företagsstöd till Exempel AB" in (
+        item.summary
+    )
+
+
+def test_a_decision_reported_at_verified_minutes_cannot_be_edited(client, secretary, committee):
+    meeting = factories.meeting(committee, state=Meeting.State.HELD)
+    item = factories.item(meeting, title="Anmälningsärenden")
+    decision = factories.delegated_decision(committee, reported_at=item)
+    Meeting.objects.filter(pk=meeting.pk).update(minutes_verified_at=timezone.now())
+    client.force_login(secretary)
+    url = reverse("backoffice:delegated_edit", kwargs={"decision": decision.pk})
+    response = client.post(
+        url, {"title": "Ändrat", "decided_by": "X", "decided_on": "2022-09-01", "rule": "1"}
+    )
+    assert "Beslutet har anmälts vid ett sammanträde vars protokoll är justerat." in (
+        response.content.decode()
+    )
+    decision.refresh_from_db()
+    assert decision.title != "Ändrat"

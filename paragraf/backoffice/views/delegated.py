@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
@@ -72,8 +73,11 @@ def decision_edit(request, decision):
                 None, _("This decision was reported at a meeting whose minutes are verified.")
             )
         elif form.is_valid():
-            with acting_as(request.user):
-                form.save()
+            with transaction.atomic(), acting_as(request.user):
+                decision = form.save()
+                if decision.reported_at is not None:
+                    # The agenda's list must say what the register says.
+                    services.rewrite_reported_item(decision.reported_at)
             messages.success(request, _("The delegated decision is saved."))
             return redirect("backoffice:delegated_list", committee=committee.slug)
     return render(

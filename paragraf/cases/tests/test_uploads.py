@@ -152,3 +152,17 @@ def test_it_refuses_a_pdf_with_javascript_or_launch(case, action):
 
 def test_it_refuses_an_empty_file(case):
     assert "Filen är tom" in refusal(case, "tom.txt", b"")
+
+
+def test_it_refuses_javascript_hidden_in_a_compressed_object_stream(case):
+    import zlib
+
+    hidden = zlib.compress(b"<</S/JavaScript/JS(app.alert(1))>>")
+    pdf = MINIMAL_PDF.replace(
+        b"trailer",
+        b"3 0 obj<</Type/ObjStm/Filter/FlateDecode/Length %d>>stream\n%s\nendstream endobj\ntrailer"
+        % (len(hidden), hidden),
+    )
+    assert b"JavaScript" not in pdf
+    message = refusal(case, "beslut.pdf", pdf)
+    assert "PDF-filen innehåller aktivt innehåll (/JavaScript)" in message
