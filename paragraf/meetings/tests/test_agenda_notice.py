@@ -140,3 +140,15 @@ def test_a_change_before_publishing_sends_nothing(
     meeting.refresh_from_db()
     assert meeting.agenda_changed_at is None
     assert mailoutbox == []
+
+
+def test_a_repeated_change_after_publishing_notifies_once(
+    meeting, mailoutbox, django_capture_on_commit_callbacks
+):
+    publish(meeting, django_capture_on_commit_callbacks)
+    item = meeting.items.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        agenda.set_item_public(item, False)
+        agenda.set_item_public(item, False)  # double submit: nothing changes
+        agenda.move_item(item, "up")  # already first: nothing moves
+    assert len(mailoutbox) == 4
