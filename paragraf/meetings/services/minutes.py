@@ -284,6 +284,8 @@ def correct_minutes(meeting, changes, reason, by):
         version = MinutesVersion.objects.create(
             meeting=meeting, number=number, reason=reason, made_by=by
         )
+        # The public meeting page is cached by `modified`: show the correction at once.
+        meeting.save(update_fields=["modified"])
         post_notice(meeting, kind=Notice.Kind.CORRECTION)
         return version
 
