@@ -53,6 +53,12 @@ class AttendanceForm(forms.Form):
 
 
 class VerifiersForm(forms.Form):
+    chair = PersonChoice(
+        label=_("Chair of the meeting"),
+        queryset=Person.objects.none(),
+        required=False,
+        help_text=_("Signs the minutes and has the casting vote at a tie."),
+    )
     verifiers = PeopleChoice(
         label=_("Verifiers"),
         queryset=Person.objects.none(),
@@ -69,6 +75,7 @@ class VerifiersForm(forms.Form):
     def __init__(self, *args, candidates, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["verifiers"].queryset = _people(candidates)
+        self.fields["chair"].queryset = _people(candidates)
 
 
 class DecisionForm(forms.Form):

@@ -150,3 +150,19 @@ def test_an_item_of_another_meeting_is_not_found(client, held, secretary):
     other = factories.item(factories.meeting(meeting.committee, state=Meeting.State.HELD))
     client.force_login(secretary)
     assert client.get(url("meeting_item", meeting, item=other.pk)).status_code == 404
+
+
+def test_a_vice_chair_is_set_to_chair_the_meeting_and_then_decides_a_tie(client, held, secretary):
+    from paragraf.meetings.services import recording
+
+    meeting, items, p = held
+    recording.set_attendance(meeting, p.chair, False)
+    client.force_login(secretary)
+    client.post(
+        url("meeting_verifiers", meeting),
+        {"chair": p.anna.pk, "verifiers": [p.bo.pk, p.cecilia.pk], "place": "", "time": ""},
+    )
+    meeting.refresh_from_db()
+    assert meeting.chair == p.anna
+    vote = recording.record_vote(items[0], "Bifall?", {p.anna: "ja", p.bo: "nej"})
+    assert vote.result == "ja" and vote.decided_by_chair

@@ -54,6 +54,7 @@ def _rows(meeting):
 
 def _verifiers_form(meeting, data=None):
     initial = {
+        "chair": meeting.chair_id,
         "verifiers": list(meeting.verifiers.all()),
         "place": meeting.verification_place,
         "time": meeting.verification_time,
@@ -127,7 +128,9 @@ def verifiers(request, meeting):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            recording.choose_verifiers(meeting, data["verifiers"], data["place"], data["time"])
+            recording.choose_verifiers(
+                meeting, data["verifiers"], data["place"], data["time"], chair=data["chair"]
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:

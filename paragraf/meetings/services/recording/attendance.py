@@ -185,16 +185,28 @@ def serving_at_meeting(meeting):
 
 
 @transaction.atomic
-def choose_verifiers(meeting, people, place, time):
-    """Choose the two verifiers (justerare) and when and where they verify."""
+def choose_verifiers(meeting, people, place, time, chair=None):
+    """Choose the two verifiers (justerare) and when and where they verify.
+
+    `chair` is who chairs this meeting (by default the committee's chair);
+    they sign the minutes, have the casting vote and cannot verify.
+    """
     require_held(meeting)
     people = list({person.pk: person for person in people}.values())
     if len(people) != 2:
         raise ValidationError(_("Choose exactly two verifiers."), code="two")
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    if meeting.chair_id is None:
-        meeting.chair = default_chair(meeting)
     serving = {person.pk for person in serving_at_meeting(meeting)}
+    if chair is not None:
+        if chair.pk not in serving:
+            raise ValidationError(
+                _("%(person)s does not serve at the meeting and cannot chair it.")
+                % {"person": chair},
+                code="chair_not_serving",
+            )
+        meeting.chair = chair
+    elif meeting.chair_id is None:
+        meeting.chair = default_chair(meeting)
     for person in people:
         if person.pk == meeting.chair_id:
             raise ValidationError(
