@@ -155,6 +155,8 @@ def test_a_correction_needs_a_reason_and_makes_version_two(client, secretary, me
     version = MinutesVersion.objects.get(meeting=meeting, number=2)
     assert version.reason == "Året saknades."
     assert Notice.objects.filter(meeting=meeting, kind=Notice.Kind.CORRECTION).exists()
+    page = client.get(editor(meeting)).content.decode()
+    assert "Version 2" in page and "Året saknades." in page
 
 
 def test_the_minutes_cannot_be_edited_while_with_the_signatories(

@@ -104,3 +104,11 @@ def test_bad_dates_get_a_json_error(client, value):
     response = client.get(URL, {"uppsatt": value}, **JSON)
     assert response.status_code == 400
     assert "datum" in response.json()["fel"].lower()
+
+
+@time_machine.travel(datetime.datetime(2022, 12, 20, 12))
+def test_it_leaves_out_notices_of_deleted_meetings(client, notices):
+    old, new = notices
+    new.deleted_at = datetime.datetime(2022, 12, 19, tzinfo=datetime.UTC)
+    new.save(update_fields=["deleted_at"])
+    assert new.get_absolute_url() not in client.get(URL).content.decode()
