@@ -126,3 +126,30 @@ def test_every_label_on_the_item_page_points_at_one_field(client, held, secretar
     assert len(ids) == len(set(ids))
     for target in re.findall(r'<label for="([^"]+)"', html):
         assert target in ids
+
+
+def test_a_vote_recorded_by_mistake_is_removed_and_then_a_conflict_can_be_declared(
+    client, held, secretary
+):
+    _meeting, items, p = held
+    vote = recording.record_vote(items[0], "Bifall?", {p.anna: "ja", p.bo: "nej", p.chair: "ja"})
+    client.force_login(secretary)
+    url = reverse(
+        "backoffice:meeting_vote_remove",
+        kwargs={"meeting": items[0].meeting_id, "item": items[0].pk, "vote": vote.pk},
+    )
+    assert "Borttaget" in client.post(url, follow=True).content.decode()
+    assert not Vote.objects.exists()
+    recording.declare_conflict(items[0], p.bo)
+
+
+def test_a_motion_of_another_item_cannot_be_removed_through_this_one(client, held, secretary):
+    _meeting, items, p = held
+    motion = recording.add_motion(items[1], [p.anna], "Avslag")
+    client.force_login(secretary)
+    url = reverse(
+        "backoffice:meeting_motion_remove",
+        kwargs={"meeting": items[0].meeting_id, "item": items[0].pk, "motion": motion.pk},
+    )
+    assert client.post(url).status_code == 404
+    assert Motion.objects.filter(pk=motion.pk).exists()

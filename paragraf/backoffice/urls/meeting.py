@@ -25,4 +25,17 @@ urlpatterns = [
     path(ITEM + "reservationer/", parts.reservation, name="meeting_item_reservation"),
     path(ITEM + "anteckningar/", parts.note, name="meeting_item_note"),
     path(ITEM + "jav/", parts.conflict, name="meeting_item_conflict"),
+    path(
+        ITEM + "yrkanden/<int:motion>/ta-bort/", parts.remove_motion, name="meeting_motion_remove"
+    ),
+    path(ITEM + "voteringar/<int:vote>/ta-bort/", parts.remove_vote, name="meeting_vote_remove"),
+    path(
+        ITEM + "reservationer/<int:reservation>/ta-bort/",
+        parts.remove_reservation,
+        name="meeting_reservation_remove",
+    ),
+    path(ITEM + "anteckningar/<int:note>/ta-bort/", parts.remove_note, name="meeting_note_remove"),
+    path(
+        ITEM + "jav/<int:conflict>/ta-bort/", parts.remove_conflict, name="meeting_conflict_remove"
+    ),
 ]

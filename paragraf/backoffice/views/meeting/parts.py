@@ -4,14 +4,18 @@ Each is POST/redirect/GET; the services return the existing object for an
 identical resubmission, so a double-clicked button records one thing.
 """
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from paragraf.accounts.permissions import Action
 from paragraf.backoffice.decorators import requires
-from paragraf.backoffice.views.meeting.common import item_of, present_people, saved
+from paragraf.backoffice.views.meeting.common import item_of, present_people, refused, saved
 from paragraf.backoffice.views.meeting.item import item_url, part_forms, render_item
 from paragraf.meetings.services import recording
+from paragraf.portal.views.errors import NotFound
 
 
 def _record(request, meeting, item, name, action):
@@ -77,3 +81,45 @@ def conflict(request, meeting, item):
         recording.declare_conflict(item, data["person"], data["substitute"])
 
     return _record(request, meeting, item, "conflict", add)
+
+
+def _remove(request, meeting, item, part, anchor):
+    item = item_of(meeting, item)
+    if part.item_id != item.pk:
+        raise NotFound()
+    try:
+        recording.remove_part(part)
+    except ValidationError as error:
+        return refused(request, error, item_url(item, anchor))
+    messages.success(request, _("Removed"))
+    return redirect(item_url(item, anchor))
+
+
+@requires(Action.RECORD_MEETING)
+@require_POST
+def remove_motion(request, meeting, item, motion):
+    return _remove(request, meeting, item, motion, "motion")
+
+
+@requires(Action.RECORD_MEETING)
+@require_POST
+def remove_vote(request, meeting, item, vote):
+    return _remove(request, meeting, item, vote, "vote")
+
+
+@requires(Action.RECORD_MEETING)
+@require_POST
+def remove_reservation(request, meeting, item, reservation):
+    return _remove(request, meeting, item, reservation, "reservation")
+
+
+@requires(Action.RECORD_MEETING)
+@require_POST
+def remove_note(request, meeting, item, note):
+    return _remove(request, meeting, item, note, "note")
+
+
+@requires(Action.RECORD_MEETING)
+@require_POST
+def remove_conflict(request, meeting, item, conflict):
+    return _remove(request, meeting, item, conflict, "conflict")

@@ -23,6 +23,7 @@ from paragraf.meetings.services.recording.parts import (
     add_note,
     add_reservation,
     declare_conflict,
+    remove_part,
 )
 from paragraf.meetings.services.recording.votes import record_vote
 
@@ -35,6 +36,7 @@ __all__ = [
     "choose_verifiers",
     "declare_conflict",
     "record_vote",
+    "remove_part",
     "save_item_decision",
     "serving_members",
     "set_attendance",

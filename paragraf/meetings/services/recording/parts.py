@@ -112,3 +112,16 @@ def declare_conflict(item, person, substitute=None):
             existing.save()
         return existing
     return Conflict.objects.create(item=item, person=person, substitute=substitute)
+
+
+@transaction.atomic
+def remove_part(part):
+    """Remove a motion, vote (with its ballots), reservation, note or conflict
+    recorded by mistake, while the meeting is held."""
+    lock_item(part.item)
+    if hasattr(part, "ballots"):
+        for ballot in part.ballots.all():
+            ballot.delete()
+    if hasattr(part, "movers"):
+        part.movers.clear()
+    part.delete()
