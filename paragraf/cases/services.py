@@ -2,6 +2,7 @@
 and reporting delegated decisions to the committee."""
 
 import datetime
+import hashlib
 import re
 import zipfile
 import zlib
@@ -244,10 +245,21 @@ def check_upload(uploaded_file):
 
 
 def add_document(case, uploaded_file, title, is_public, *, by):
-    """Check an uploaded file by its content and store it as a document of the case."""
+    """Check an uploaded file by its content and store it as a document of the case.
+
+    The same file under the same title on the same case is stored once: a form
+    sent twice returns the document already stored.
+    """
     check_upload(uploaded_file)
     filename = get_valid_filename(PurePath(uploaded_file.name).name)[:200]
+    digest = hashlib.sha512()
+    for chunk in uploaded_file.chunks():
+        digest.update(chunk)
+    uploaded_file.seek(0)
     with transaction.atomic(), acting_as(by):
+        twin = Document.objects.filter(case=case, title=title, sha512=digest.hexdigest()).first()
+        if twin is not None:
+            return twin
         document = Document(title=title, filename=filename, case=case, is_public=is_public)
         document.file.save(filename, uploaded_file, save=False)
         document.save()

@@ -166,3 +166,10 @@ def test_it_refuses_javascript_hidden_in_a_compressed_object_stream(case):
     assert b"JavaScript" not in pdf
     message = refusal(case, "beslut.pdf", pdf)
     assert "PDF-filen innehåller aktivt innehåll (/JavaScript)" in message
+
+
+def test_the_same_file_sent_twice_is_stored_once(case):
+    first = upload(case, "beslut.pdf", MINIMAL_PDF)
+    again = upload(case, "beslut.pdf", MINIMAL_PDF)
+    assert again == first
+    assert Document.objects.count() == 1
