@@ -16,7 +16,7 @@ from django.views.decorators.http import require_safe
 
 from paragraf.accounts.permissions import Action, committees_for
 from paragraf.backoffice.decorators import requires
-from paragraf.meetings.models import Approval, Meeting
+from paragraf.meetings.models import AgendaItem, AgendaItemDocument, Approval, Meeting
 from paragraf.noticeboard.deadlines import latest_posting_day
 from paragraf.noticeboard.models import Notice
 
@@ -35,11 +35,19 @@ def upcoming_meetings(committee_ids):
         items__document_links__document__is_public=False,
         items__document_links__document__deleted_at__isnull=True,
     )
+    # Members read the documents for the meeting here, non-public ones included.
+    links = AgendaItemDocument.objects.filter(document__deleted_at__isnull=True).select_related(
+        "document"
+    )
+    items = AgendaItem.objects.order_by("position").prefetch_related(
+        Prefetch("document_links", queryset=links)
+    )
     return (
         Meeting.objects.filter(committee_id__in=committee_ids, start__gte=timezone.now())
         .exclude(state=Meeting.State.CANCELLED)
         .select_related("committee")
         .annotate(unreviewed=Count("items__document_links", filter=unreviewed, distinct=True))
+        .prefetch_related(Prefetch("items", queryset=items, to_attr="agenda"))
         .order_by("start")
     )
 
