@@ -8,7 +8,7 @@ import time_machine
 from paragraf import factories
 from paragraf.noticeboard.models import Notice
 
-pytestmark = [pytest.mark.urls("paragraf.noticeboard.tests.urls"), pytest.mark.django_db]
+pytestmark = pytest.mark.django_db
 
 URL = "/anslagstavla/"
 JSON = {"HTTP_ACCEPT": "application/json"}

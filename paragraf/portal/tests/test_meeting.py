@@ -84,8 +84,9 @@ def test_its_query_count_does_not_grow_with_the_items(client, committee, django_
     small = _meeting_with_items(committee, 5, datetime.date(2022, 3, 1))
     large = _meeting_with_items(committee, 50, datetime.date(2022, 4, 1))
     client.get("/")  # the site's body is cached across pages; leave it out of the count
-    # Its cache version, the meeting (with committee and place), items, attachments.
-    with django_assert_num_queries(4) as small_queries:
+    # Its cache version, the meeting (with committee and place), items, attachments,
+    # corrections of the minutes.
+    with django_assert_num_queries(5) as small_queries:
         assert client.get(small.get_absolute_url()).status_code == 200
     with django_assert_num_queries(len(small_queries)):
         response = client.get(large.get_absolute_url())
@@ -96,3 +97,23 @@ def test_a_cached_page_costs_one_query(client, meeting_url, django_assert_num_qu
     first = client.get(meeting_url).content
     with django_assert_num_queries(1):
         assert client.get(meeting_url).content == first
+
+
+def test_a_correction_is_shown_publicly_as_such(client, verified_meeting, meeting_url):
+    from django.utils import timezone
+
+    from paragraf.meetings.services.minutes import correct_minutes
+
+    verified_meeting.minutes_verified_at = timezone.now()
+    verified_meeting.save()
+    client.get(meeting_url)  # cached before the correction
+    paragraph = verified_meeting.items.get(position=1).paragraph
+    correct_minutes(
+        verified_meeting,
+        {paragraph.pk: {"decision": "Regional tillväxtnämnd beviljar 350 000 kronor."}},
+        "Fel belopp i beslutet",
+        by=None,
+    )
+    html = client.get(meeting_url).content.decode()
+    assert "Rättat" in html and "Fel belopp i beslutet" in html
+    assert "beviljar 350 000 kronor" in html

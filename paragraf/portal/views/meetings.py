@@ -40,6 +40,7 @@ def meeting(request, committee, meeting):
         "agenda": [row for row in item_rows if not row.added],
         "minutes": minutes,
         "last_paragraph": minutes[-1].paragraph.number if minutes else None,
+        "corrections": list(meeting.minutes_versions.filter(number__gt=1)) if minutes else [],
     }
     html = render_to_string("portal/meeting.html", context, request)
     if key is not None:
