@@ -15,6 +15,7 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from paragraf.organisation.models import Membership
@@ -109,7 +110,7 @@ def _message(meeting, person, changed, connection):
         subject = _("Notice: %(committee)s, %(date)s")
     subject = subject % {
         "committee": meeting.committee.name,
-        "date": timezone.localtime(meeting.start).strftime("%Y-%m-%d"),
+        "date": date_format(timezone.localtime(meeting.start), "j F Y"),
     }
     message = EmailMultiAlternatives(
         subject=subject,

@@ -62,7 +62,8 @@ def test_publishing_mails_each_current_member_and_substitute_once(
     message = mailoutbox[0]
     url = "https://moten.example.se" + meeting.get_absolute_url()
     assert url in message.body
-    assert "Kallelse" in message.subject
+    assert message.subject == "Kallelse: Regional tillväxtnämnd, 14 december 2022"
+    assert "kl. 09.00" in message.body
     assert url in message.alternatives[0][0]
 
 
