@@ -26,7 +26,8 @@ def item_url(item, anchor=""):
 
 def decision_form(item, data=None):
     initial = {
-        "decision": item.decision or item.proposed_decision,
+        # Start from the proposal until something is saved (even an empty text).
+        "decision": item.decision if (item.decision or item.outcome) else item.proposed_decision,
         "outcome": item.outcome,
         "version": item.version,
     }
