@@ -102,10 +102,12 @@ def test_a_cached_page_costs_one_query(client, meeting_url, django_assert_num_qu
 def test_a_correction_is_shown_publicly_as_such(client, verified_meeting, meeting_url):
     from django.utils import timezone
 
+    from paragraf.meetings.models import MinutesVersion
     from paragraf.meetings.services.minutes import correct_minutes
 
     verified_meeting.minutes_verified_at = timezone.now()
     verified_meeting.save()
+    MinutesVersion.objects.create(meeting=verified_meeting, number=1)  # the justering
     client.get(meeting_url)  # cached before the correction
     paragraph = verified_meeting.items.get(position=1).paragraph
     correct_minutes(

@@ -21,7 +21,9 @@ def meetings(request, committee):
         "backoffice/agenda/meetings.html",
         {
             "committee": committee,
-            "meetings": Meeting.objects.filter(committee=committee).select_related("location"),
+            "meetings": Meeting.objects.filter(committee=committee).select_related(
+                "location", "committee"
+            ),
             "may_manage": can(request.user, Action.MANAGE_AGENDA, committee),
             "form": MeetingForm(),
         },

@@ -1,44 +1,26 @@
 """The agenda builder in a real browser: drag and drop, and the move buttons by
-keyboard, both saved on the server and announced in the live region.
-
-Uses Debian's Chromium like paragraf/browser/tests (skipped when it is missing).
-"""
-
-import os
-from pathlib import Path
+keyboard, both saved on the server and announced in the live region."""
 
 import pytest
 from django.contrib.auth.models import User
+from playwright.sync_api import expect
 
 from paragraf import factories
 from paragraf.accounts.models import CommitteeRole
 from paragraf.meetings.models import AgendaItem, Meeting
 from paragraf.meetings.services import agenda
 
-# See paragraf/browser/tests/conftest.py: Playwright's loop is not Django's.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-CHROMIUM = Path("/usr/bin/chromium")
 PASSWORD = "lösenord-för-test"
 
 
 @pytest.fixture
-def page(transactional_db, live_server, settings):
-    if not CHROMIUM.exists():
-        pytest.skip("Chromium is missing")
-    from playwright.sync_api import sync_playwright
-
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=["--headless", "--no-sandbox"]
-        )
-        context = browser.new_context(base_url=live_server.url, locale="sv-SE")
-        yield context.new_page()
-        browser.close()
+def page(new_context, meeting):
+    return new_context().new_page()
 
 
 @pytest.fixture
-def meeting(transactional_db):
+def meeting(transactional_db, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     committee = factories.seed_committee()
     user = User.objects.create_user("sekreterare", password=PASSWORD)
     CommitteeRole.objects.create(user=user, committee=committee, role="sekreterare")
@@ -62,8 +44,6 @@ def stored(meeting):
 
 
 def test_the_move_button_keeps_focus_and_announces_the_move(page, meeting):
-    from playwright.sync_api import expect
-
     log_in_and_open(page, meeting)
     gamma = AgendaItem.objects.get(meeting=meeting, title="Gamma")
     page.focus(f"#up-{gamma.pk}")
@@ -75,8 +55,6 @@ def test_the_move_button_keeps_focus_and_announces_the_move(page, meeting):
 
 
 def test_drag_and_drop_saves_the_new_order(page, meeting):
-    from playwright.sync_api import expect
-
     log_in_and_open(page, meeting)
     alfa = AgendaItem.objects.get(meeting=meeting, title="Alfa")
     gamma = AgendaItem.objects.get(meeting=meeting, title="Gamma")
