@@ -10,7 +10,15 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 from django.urls import reverse
 
-from paragraf.meetings.models import AgendaItem, AgendaItemDocument
+from paragraf.meetings.models import (
+    AgendaItem,
+    AgendaItemDocument,
+    Ballot,
+    Conflict,
+    Motion,
+    RecordedNote,
+    Reservation,
+)
 
 # Where members read non-public documents: the back office, behind its role check.
 MEMBERS_DOCUMENT_URL = "backoffice:cases_document"
@@ -32,6 +40,13 @@ class ParagraphRow:
     title: str = ""
     summary: str = ""
     decision: str = ""
+    sent_to: str = ""
+    # What the minutes record of the handling (KL 5:65–67): lists of model objects.
+    motions: list = field(default_factory=list)
+    votes: list = field(default_factory=list)
+    reservations: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+    conflicts: list = field(default_factory=list)
 
 
 @dataclass
@@ -52,21 +67,40 @@ class ItemRow:
     paragraph: ParagraphRow | None = None
 
 
-def items_for(meeting, member=False):
-    """The meeting's items with what the page needs, in three queries in all.
+MINUTES_PREFETCH = [
+    Prefetch("motions", queryset=Motion.objects.prefetch_related("movers")),
+    Prefetch(
+        "votes__ballots",
+        queryset=Ballot.objects.select_related("person").order_by(
+            "person__family_name", "person__given_name"
+        ),
+    ),
+    Prefetch("reservations", queryset=Reservation.objects.select_related("person")),
+    Prefetch("notes", queryset=RecordedNote.objects.select_related("person")),
+    Prefetch("conflicts", queryset=Conflict.objects.select_related("person", "substitute")),
+]
+
+
+def items_for(meeting, member=False, minutes=None):
+    """The meeting's items with what the page needs, in a fixed number of queries.
 
     `member`: the reader may see the committee's non-public documents too.
+    `minutes`: also fetch what the minutes record (motions, votes …); by default
+    when the meeting's minutes are verified.
     """
+    if minutes is None:
+        minutes = meeting.has_verified_minutes
     links = AgendaItemDocument.objects.filter(document__deleted_at__isnull=True)
     if not member:
         links = links.filter(document__is_public=True)
     public_links = links.select_related("document")
-    return (
+    items = (
         AgendaItem.objects.filter(meeting=meeting)
         .select_related("case", "paragraph")
         .prefetch_related(Prefetch("document_links", queryset=public_links))
         .order_by("position")
     )
+    return items.prefetch_related(*MINUTES_PREFETCH) if minutes else items
 
 
 def document_row(document, member=False, item_public=True):
@@ -116,6 +150,12 @@ def item_row(meeting, item, show_minutes, member=False):
         row.paragraph.title = paragraph.display_title
         row.paragraph.summary = paragraph.summary
         row.paragraph.decision = paragraph.decision
+        row.paragraph.sent_to = paragraph.sent_to
+        row.paragraph.motions = list(item.motions.all())
+        row.paragraph.votes = list(item.votes.all())
+        row.paragraph.reservations = list(item.reservations.all())
+        row.paragraph.notes = list(item.notes.all())
+        row.paragraph.conflicts = list(item.conflicts.all())
     return row
 
 
