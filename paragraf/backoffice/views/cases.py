@@ -1,13 +1,10 @@
 """Case pages: the committee's case list, registering a case, a case with its
 documents, and the staff download of a document."""
 
-import mimetypes
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -16,9 +13,8 @@ from paragraf.accounts.permissions import Action
 from paragraf.backoffice.decorators import requires
 from paragraf.backoffice.forms.cases import CaseForm, CaseSearchForm, DocumentUploadForm
 from paragraf.cases import services
+from paragraf.cases.files import file_response
 from paragraf.cases.models import Case
-from paragraf.portal.views.documents import INLINE_TYPES
-from paragraf.portal.views.errors import NotFound
 
 PAGE_SIZE = 50
 
@@ -161,18 +157,5 @@ def document_public(request, document):
 @require_safe
 def document_download(request, document):
     """Any document of the user's committees, public or not (members read here)."""
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError:
-        raise NotFound(_("The file of this document is missing.")) from None
-    media_type = document.media_type or mimetypes.guess_type(document.filename)[0]
-    response = FileResponse(
-        handle,
-        content_type=media_type or "application/octet-stream",
-        as_attachment=media_type not in INLINE_TYPES,
-        filename=document.filename,
-    )
-    response["Content-Length"] = str(document.size)
     # Non-public content: never in a shared cache, never kept by the browser.
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return file_response(document, "private, no-store")

@@ -1,17 +1,12 @@
-import mimetypes
-
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from paragraf.cases.files import etag_of, file_response
 from paragraf.cases.models import Document
 from paragraf.meetings.models import AgendaItem
 from paragraf.portal.views.errors import NotFound
-
-# Types a browser may show in the page; anything else is offered as a download,
-# so an uploaded HTML or SVG file can never run as part of this site.
-INLINE_TYPES = {"application/pdf", "image/png", "image/jpeg", "text/plain"}
 
 
 def _was_public(pk):
@@ -33,23 +28,9 @@ def download(request, pk, filename):
         raise NotFound(_("There is no public document at this address."))
     if filename != document.filename:
         return redirect("portal:document", pk=document.pk, filename=document.filename)
-    etag = f'"{document.sha512[:64]}"'
+    etag = etag_of(document)
     if etag in request.headers.get("If-None-Match", ""):
         response = HttpResponse(status=304)
         response["ETag"] = etag
         return response
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError:
-        raise NotFound(_("The file of this document is missing.")) from None
-    media_type = document.media_type or mimetypes.guess_type(document.filename)[0]
-    response = FileResponse(
-        handle,
-        content_type=media_type or "application/octet-stream",
-        as_attachment=media_type not in INLINE_TYPES,
-        filename=document.filename,
-    )
-    response["Content-Length"] = str(document.size)
-    response["ETag"] = etag
-    response["Cache-Control"] = "public, max-age=3600"
-    return response
+    return file_response(document, "public, max-age=3600")
