@@ -17,6 +17,11 @@ VOTING_ROLES = [
 
 def require_held(meeting):
     """Recording is only possible while the meeting is held and not yet verified."""
+    if meeting.minutes_locked:
+        # Not "not started": the reader must learn that the way now is a correction.
+        raise ValidationError(
+            _("The minutes are verified: make a correction instead."), code="verified"
+        )
     if meeting.state != Meeting.State.HELD:
         raise ValidationError(
             _("The meeting has not been started, so nothing can be recorded yet."),
