@@ -147,16 +147,29 @@ def item_row(meeting, item, show_minutes, member=False):
         document_row(link.document, member, item.is_public) for link in item.document_links.all()
     ]
     if row.paragraph is not None:
-        row.paragraph.title = paragraph.display_title
-        row.paragraph.summary = paragraph.summary
-        row.paragraph.decision = paragraph.decision
-        row.paragraph.sent_to = paragraph.sent_to
-        row.paragraph.motions = list(item.motions.all())
-        row.paragraph.votes = list(item.votes.all())
-        row.paragraph.reservations = list(item.reservations.all())
-        row.paragraph.notes = list(item.notes.all())
-        row.paragraph.conflicts = list(item.conflicts.all())
+        row.paragraph = handling(item, paragraph, row.paragraph.url)
     return row
+
+
+def handling(item, paragraph, url=""):
+    """The paragraph as the minutes record it, with how the item was handled.
+
+    The item's motions, votes, reservations, notes and conflicts should be
+    prefetched (MINUTES_PREFETCH). Callers decide whether the reader may see it.
+    """
+    return ParagraphRow(
+        number=paragraph.number,
+        url=url,
+        title=paragraph.display_title,
+        summary=paragraph.summary,
+        decision=paragraph.decision,
+        sent_to=paragraph.sent_to,
+        motions=list(item.motions.all()),
+        votes=list(item.votes.all()),
+        reservations=list(item.reservations.all()),
+        notes=list(item.notes.all()),
+        conflicts=list(item.conflicts.all()),
+    )
 
 
 def rows_for(meeting, items=None, member=False):

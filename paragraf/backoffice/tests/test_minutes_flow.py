@@ -173,3 +173,23 @@ def test_the_minutes_cannot_be_edited_while_with_the_signatories(
     assert "kan inte ändras nu" in response.content.decode()
     paragraph.refresh_from_db()
     assert paragraph.title == ""
+
+
+def test_signatories_approve_what_the_public_will_read(
+    client, secretary, meeting, people, committee
+):
+    """The approval page shows the handling (votes, reservations) as the public minutes will."""
+    from paragraf.meetings.models import Ballot, Reservation, Vote
+
+    item = meeting.items.get()
+    vote = Vote.objects.create(item=item, question="Bifall till budgeten?", result="ja")
+    Ballot.objects.create(vote=vote, person=people[1], choice="nej")
+    Reservation.objects.create(item=item, person=people[1], grounds="För dyr budget.")
+    client.force_login(secretary)
+    close_and_send(client, meeting, people)
+    approval = Approval.objects.get(meeting=meeting, person=people[1])
+    client.force_login(people[1].user)
+    html = client.get(f"/kansli/protokoll/{approval.pk}/").content.decode()
+    assert "Bifall till budgeten?" in html
+    assert f"{people[1].name}</th><td>Nej</td>" in html
+    assert "För dyr budget." in html

@@ -17,12 +17,21 @@ from paragraf.backoffice.forms.minutes import (
 from paragraf.core.audit import acting_as
 from paragraf.meetings.models import Approval
 from paragraf.meetings.services import minutes as services
+from paragraf.portal import rows
 from paragraf.portal.views.errors import NotFound
 
 
 def _refused(request, error):
     for message in error.messages:
         messages.error(request, message)
+
+
+def _minutes_items(meeting):
+    """The paragraphs with how each item was handled, as the public will read them."""
+    items = list(services.numbered_items(meeting))
+    for item in items:
+        item.handling = rows.handling(item, item.paragraph)
+    return items
 
 
 def _editor_context(meeting, bound=None):
@@ -45,7 +54,7 @@ def _editor_context(meeting, bound=None):
         "approvals": approvals,
         "current_round": services.current_round(meeting),
         "waiting": services.waiting_for_approval(meeting),
-        "items": services.numbered_items(meeting),
+        "items": _minutes_items(meeting),
         "signatories": SignatoriesForm(
             meeting=meeting,
             initial={"chair": meeting.chair, "verifiers": list(meeting.verifiers.all())},
@@ -193,7 +202,7 @@ def approval_page(request, approval):
             "approval": approval,
             "meeting": meeting,
             "committee": meeting.committee,
-            "items": services.numbered_items(meeting),
+            "items": _minutes_items(meeting),
             "mine": mine,
             "can_answer": mine and services.is_open(approval),
             "form": SendBackForm(),
@@ -244,7 +253,7 @@ def send_back(request, approval):
         "approval": approval,
         "meeting": meeting,
         "committee": meeting.committee,
-        "items": services.numbered_items(meeting),
+        "items": _minutes_items(meeting),
         "mine": True,
         "can_answer": services.is_open(approval),
         "form": form,

@@ -311,9 +311,13 @@ def _apply_paragraph_changes(meeting, changes):
 
 
 def numbered_items(meeting):
-    """The meeting's items that are paragraphs of the minutes, in § order."""
+    """The meeting's items that are paragraphs of the minutes, in § order, with
+    how each was handled (motions, votes, reservations …) prefetched."""
+    from paragraf.portal.rows import MINUTES_PREFETCH
+
     return (
         AgendaItem.objects.filter(meeting=meeting, paragraph__isnull=False)
         .select_related("paragraph", "case")
+        .prefetch_related(*MINUTES_PREFETCH)
         .order_by("paragraph__number")
     )

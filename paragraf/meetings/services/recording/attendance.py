@@ -27,6 +27,11 @@ def require_held(meeting):
             _("The meeting has not been started, so nothing can be recorded yet."),
             code="not_held",
         )
+    if meeting.closed_at is not None:
+        # The minutes are being written from what was recorded: change them there.
+        raise ValidationError(
+            _("The meeting is closed: change the minutes instead."), code="closed"
+        )
 
 
 def memberships(meeting):
