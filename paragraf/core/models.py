@@ -104,3 +104,12 @@ class AuditEntry(models.Model):
         before, after = self.before or {}, self.after or {}
         keys = [k for k in {**before, **after} if k not in ("modified",)]
         return [(k, before.get(k), after.get(k)) for k in keys if before.get(k) != after.get(k)]
+
+    @property
+    def labelled_changes(self):
+        """Like `changes`, with each field's name as users know it."""
+        model = self.content_type.model_class()
+        labels = {}
+        if model is not None:
+            labels = {f.attname: f.verbose_name for f in model._meta.concrete_fields}
+        return [(labels.get(k, k), b, a) for k, b, a in self.changes]

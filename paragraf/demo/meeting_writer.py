@@ -186,6 +186,7 @@ class MeetingWriter:
         decided = handled and spec.state in AgendaItem.NUMBERED_STATES
         return Case.objects.create(
             body=self.body,
+            committee=self.committee,
             reference=self.body.format_case_number(meeting.year, self._case_number(meeting.year)),
             title=spec.case_title or spec.title,
             description=spec.summary,

@@ -37,8 +37,10 @@ def post_notice(meeting, posted_on=None, kind=Notice.Kind.MINUTES):
     """Post the notice that the meeting's minutes are verified (or corrected) and,
     with the minutes, one for the delegated decisions reported at the meeting.
 
-    `posted_on` (default today) may not be before the verification nor later than
-    the second day after it. Returns the notices posted.
+    `posted_on` (default today) may not be before the verification nor in the
+    future. A notice later than the second day after verification (KL 8:12) is
+    still posted, since the appeal period only starts when it is up; the
+    dashboard shows it as overdue. Returns the notices posted.
     """
     posted_on = posted_on or timezone.localdate()
     with transaction.atomic():
@@ -55,10 +57,9 @@ def post_notice(meeting, posted_on=None, kind=Notice.Kind.MINUTES):
             raise ValidationError(
                 _("The notice cannot go up before the minutes are verified."), code="early"
             )
-        if posted_on > deadlines.latest_posting_day(verified_on):
+        if posted_on > timezone.localdate():
             raise ValidationError(
-                _("The notice must go up no later than the second day after verification."),
-                code="late",
+                _("A notice is posted the day it goes up, not in advance."), code="future"
             )
         notices = [_notice(meeting, kind, verified_on, posted_on)]
         reported = DelegatedDecision.objects.filter(reported_at__meeting=meeting)

@@ -21,6 +21,7 @@ urlpatterns = [
         minutes.correct_paragraph,
         name="minutes_correct",
     ),
+    path("moten/<int:meeting>/protokoll/anslag/", minutes.post_notice, name="minutes_post_notice"),
     path("protokoll/", minutes.waiting, name="minutes_waiting"),
     path("protokoll/<int:approval>/", minutes.approval_page, name="minutes_approval"),
     path("protokoll/<int:approval>/godkann/", minutes.approve, name="minutes_approve"),

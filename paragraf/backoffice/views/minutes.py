@@ -17,6 +17,7 @@ from paragraf.backoffice.forms.minutes import (
 from paragraf.core.audit import acting_as
 from paragraf.meetings.models import Approval
 from paragraf.meetings.services import minutes as services
+from paragraf.noticeboard import services as notices
 from paragraf.portal import rows
 from paragraf.portal.views.errors import NotFound
 
@@ -61,6 +62,7 @@ def _editor_context(meeting, bound=None):
         ),
         "versions": meeting.minutes_versions.select_related("made_by"),
         "notices": meeting.notices.all(),
+        "notice_missing": locked and not meeting.notices.filter(kind="protokoll").exists(),
         "nav": "minutes",
     }
 
@@ -165,6 +167,19 @@ def send(request, meeting):
         with acting_as(request.user):
             services.send_for_approval(meeting, request.user)
         messages.success(request, _("The minutes are sent to the chair and the verifiers."))
+    except ValidationError as error:
+        _refused(request, error)
+    return _to_editor(meeting)
+
+
+@requires(Action.POST_NOTICES)
+@require_POST
+def post_notice(request, meeting):
+    """Post the notice of verified minutes that is not up yet (normally posted at justering)."""
+    try:
+        with acting_as(request.user):
+            notices.post_notice(meeting)
+        messages.success(request, _("The notice is on the notice board."))
     except ValidationError as error:
         _refused(request, error)
     return _to_editor(meeting)

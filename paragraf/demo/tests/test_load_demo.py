@@ -231,3 +231,10 @@ def test_verified_meetings_went_through_justering_and_the_notice_board(demo):
 def test_one_meeting_is_in_preparation_and_one_has_its_agenda_out(demo):
     assert Meeting.objects.filter(state=Meeting.State.PLANNED).count() == 1
     assert Meeting.objects.filter(state=Meeting.State.NOTICE_PUBLISHED).count() == 1
+
+
+def test_the_cases_belong_to_the_committee_so_its_case_list_shows_them(demo):
+    from paragraf.cases.models import Case
+
+    assert Case.objects.exists()
+    assert not Case.objects.filter(committee__isnull=True).exists()

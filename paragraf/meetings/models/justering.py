@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from paragraf.core.models import TimeStamped
 from paragraf.meetings.models.meeting import Meeting
@@ -18,7 +19,7 @@ class Approval(TimeStamped):
 
     class Answer(models.TextChoices):
         PENDING = "vantar", _("waiting")
-        APPROVED = "godkant", _("approved")
+        APPROVED = "godkant", pgettext_lazy("approval answer", "approved")
         COMMENTED = "kommentar", _("sent back with a comment")
 
     meeting = models.ForeignKey(
