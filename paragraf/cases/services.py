@@ -3,22 +3,17 @@ and reporting delegated decisions to the committee."""
 
 import datetime
 import hashlib
-import re
-import zipfile
-import zlib
 from pathlib import PurePath
 
-import filetype
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from paragraf.cases.models import Case, CaseSequence, Document
+from paragraf.cases.uploads import check_upload
 from paragraf.core.audit import acting_as
 from paragraf.meetings.models import AgendaItem
 from paragraf.meetings.models.lock import MinutesLocked
@@ -26,35 +21,8 @@ from paragraf.meetings.models.lock import MinutesLocked
 REPORTED_ITEM_TITLE = "Anmälningsärenden"
 DOUBLE_SUBMIT_WINDOW = datetime.timedelta(minutes=1)
 
+
 # Extension -> the media type its content must have.
-ALLOWED_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "odt": "application/vnd.oasis.opendocument.text",
-    "ods": "application/vnd.oasis.opendocument.spreadsheet",
-    "png": "image/png",
-    "jpg": "image/jpeg",
-    "jpeg": "image/jpeg",
-    "txt": "text/plain",
-}
-# Office files are ZIP archives; each must hold the member that makes it one.
-ZIP_MEMBERS = {
-    "docx": "word/document.xml",
-    "xlsx": "xl/workbook.xml",
-    "odt": "mimetype",
-    "ods": "mimetype",
-}
-# A ZIP that unpacks to more than this is refused (a zip bomb).
-ZIP_MAX_UNCOMPRESSED = 200 * 1024 * 1024
-ZIP_MAX_MEMBERS = 10_000
-# PDF actions that run code or programs when the file is opened.
-PDF_FORBIDDEN_NAMES = {"JavaScript", "JS", "Launch"}
-PDF_NAME = re.compile(rb"/([^\s/<>\[\]()%{}]+)")
-PDF_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
-PDF_STREAM = re.compile(rb"(?<!end)stream\r?\n(.*?)endstream", re.DOTALL)
-
-
 def _locked_sequence(body_id, year):
     """The body's case sequence for the year, locked until the transaction ends."""
     try:
@@ -108,140 +76,6 @@ def register_case(body, committee, title, *, by, description="", proposed_decisi
             case_officer=case_officer,
             is_public=is_public,
         )
-
-
-def _refuse(message, **params):
-    raise ValidationError(message % params if params else message, code="refused_file")
-
-
-def _read_all(uploaded_file):
-    uploaded_file.seek(0)
-    data = b"".join(uploaded_file.chunks())
-    uploaded_file.seek(0)
-    return data
-
-
-def _check_zip(uploaded_file, extension):
-    try:
-        archive = zipfile.ZipFile(uploaded_file)
-    except (zipfile.BadZipFile, OSError, ValueError):
-        _refuse(_("The file is not a valid %(ext)s file."), ext=extension.upper())
-    with archive:
-        members = archive.infolist()
-        names = {member.filename for member in members}
-        if len(members) > ZIP_MAX_MEMBERS or ZIP_MEMBERS[extension] not in names:
-            _refuse(_("The file is not a valid %(ext)s file."), ext=extension.upper())
-        too_big = _("The file unpacks to more than %(max)s and is refused.")
-        if sum(member.file_size for member in members) > ZIP_MAX_UNCOMPRESSED:
-            _refuse(too_big, max=filesizeformat(ZIP_MAX_UNCOMPRESSED))
-        # The sizes in the directory can lie: count what really comes out.
-        total = 0
-        try:
-            for member in members:
-                with archive.open(member) as stream:
-                    while chunk := stream.read(1024 * 1024):
-                        total += len(chunk)
-                        if total > ZIP_MAX_UNCOMPRESSED:
-                            _refuse(too_big, max=filesizeformat(ZIP_MAX_UNCOMPRESSED))
-            if extension in ("odt", "ods"):
-                declared = archive.read("mimetype").decode("ascii", "replace").strip()
-                if declared != ALLOWED_TYPES[extension]:
-                    _refuse(_("The file is not a valid %(ext)s file."), ext=extension.upper())
-        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError):
-            _refuse(_("The file is not a valid %(ext)s file."), ext=extension.upper())
-    uploaded_file.seek(0)
-
-
-def _pdf_streams(data):
-    """The unpacked content of the PDF's deflated streams, bounded like a ZIP's.
-
-    Object streams (/ObjStm) can hide actions from a scan of the raw bytes.
-    """
-    budget = ZIP_MAX_UNCOMPRESSED
-    for match in PDF_STREAM.finditer(data):
-        unpacker = zlib.decompressobj()
-        try:
-            content = unpacker.decompress(match.group(1), budget + 1)
-        except zlib.error:
-            continue  # not deflated, or damaged: its raw bytes were scanned already
-        budget -= len(content)
-        if budget < 0:
-            _refuse(
-                _("The file unpacks to more than %(max)s and is refused."),
-                max=filesizeformat(ZIP_MAX_UNCOMPRESSED),
-            )
-        yield content
-
-
-def _refuse_active_pdf_names(data):
-    for match in PDF_NAME.finditer(data):
-        # Names may hide letters as #xx escapes (/J#61vaScript).
-        name = PDF_NAME_ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), match.group(1))
-        if name.decode("latin-1") in PDF_FORBIDDEN_NAMES:
-            _refuse(
-                _("The PDF contains active content (%(name)s) and is refused."),
-                name="/" + name.decode("latin-1"),
-            )
-
-
-def _check_pdf(uploaded_file):
-    data = _read_all(uploaded_file)
-    if not data.startswith(b"%PDF"):
-        _refuse(_("The file is not a valid %(ext)s file."), ext="PDF")
-    _refuse_active_pdf_names(data)
-    for content in _pdf_streams(data):
-        _refuse_active_pdf_names(content)
-
-
-def _check_text(uploaded_file):
-    data = _read_all(uploaded_file)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        _refuse(_("A text file must be saved as UTF-8."))
-    if any(ord(c) < 32 and c not in "\t\n\r\f" for c in text):
-        _refuse(_("The file is not plain text."))
-
-
-def check_upload(uploaded_file):
-    """Refuse a file unless its content is an allowed type matching its name.
-
-    Returns the file's extension. Raises ValidationError with a Swedish reason.
-    """
-    if uploaded_file.size > settings.FILE_UPLOAD_MAX_SIZE:
-        _refuse(
-            _("The file is too large: at most %(max)s is allowed."),
-            max=filesizeformat(settings.FILE_UPLOAD_MAX_SIZE),
-        )
-    if not uploaded_file.size:
-        _refuse(_("The file is empty."))
-    extension = PurePath(uploaded_file.name or "").suffix.lower().lstrip(".")
-    if extension not in ALLOWED_TYPES:
-        _refuse(
-            _(
-                "Files of this type cannot be uploaded. Allowed: PDF, DOCX, XLSX, ODT, ODS, "
-                "PNG, JPEG and plain text."
-            )
-        )
-    uploaded_file.seek(0)
-    kind = filetype.guess(uploaded_file.read(8192))
-    uploaded_file.seek(0)
-    detected = kind.mime if kind else "text/plain"
-    if detected != ALLOWED_TYPES[extension]:
-        _refuse(
-            _(
-                "The file's name ends in .%(ext)s but its content is something else. "
-                "Upload the right file or give it the right name."
-            ),
-            ext=extension,
-        )
-    if extension in ZIP_MEMBERS:
-        _check_zip(uploaded_file, extension)
-    elif extension == "pdf":
-        _check_pdf(uploaded_file)
-    elif extension == "txt":
-        _check_text(uploaded_file)
-    return extension
 
 
 def add_document(case, uploaded_file, title, is_public, *, by):

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from paragraf import factories
-from paragraf.cases import services
+from paragraf.cases import services, uploads
 from paragraf.cases.models import Document
 from paragraf.factories import MINIMAL_PDF
 
@@ -59,8 +59,8 @@ def refusal(case, name, content):
     [
         ("beslut.pdf", MINIMAL_PDF, "application/pdf"),
         ("karta.png", PNG, "image/png"),
-        ("yttrande.docx", DOCX, services.ALLOWED_TYPES["docx"]),
-        ("yttrande.odt", ODT, services.ALLOWED_TYPES["odt"]),
+        ("yttrande.docx", DOCX, uploads.ALLOWED_TYPES["docx"]),
+        ("yttrande.odt", ODT, uploads.ALLOWED_TYPES["odt"]),
         ("anteckning.txt", "Överenskommelse om företagsstöd\n".encode(), "text/plain"),
     ],
 )
