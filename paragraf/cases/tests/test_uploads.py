@@ -100,7 +100,7 @@ def test_it_refuses_html_named_txt(case):
 
 
 def test_it_refuses_a_zip_bomb_disguised_as_docx(case, monkeypatch):
-    monkeypatch.setattr(services, "ZIP_MAX_UNCOMPRESSED", 1024 * 1024)
+    monkeypatch.setattr(uploads, "ZIP_MAX_UNCOMPRESSED", 1024 * 1024)
     bomb = office_zip(
         {
             "[Content_Types].xml": "<Types/>",
@@ -114,7 +114,7 @@ def test_it_refuses_a_zip_bomb_disguised_as_docx(case, monkeypatch):
 
 
 def test_it_refuses_a_zip_bomb_whose_directory_lies_about_sizes(case, monkeypatch):
-    monkeypatch.setattr(services, "ZIP_MAX_UNCOMPRESSED", 1024 * 1024)
+    monkeypatch.setattr(uploads, "ZIP_MAX_UNCOMPRESSED", 1024 * 1024)
     bomb = bytearray(
         office_zip(
             {
