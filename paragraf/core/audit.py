@@ -69,6 +69,15 @@ def _deleted(sender, instance, **kwargs):
     _write(instance, AuditEntry.Action.DELETE, snapshot(instance), None)
 
 
+def record_change(instance, before):
+    """Log a change written without save() (a bulk move, say): `before` is the
+    instance's snapshot() taken before the change; the row is read again now."""
+    stored = type(instance)._base_manager.filter(pk=instance.pk).first()
+    after = snapshot(stored) if stored is not None else None
+    if after != before:
+        _write(stored or instance, AuditEntry.Action.UPDATE, before, after)
+
+
 def track(model, meeting=lambda obj: None):
     """Log every change to `model`; `meeting` gives the meeting it belongs to."""
     _meeting_of[model] = meeting

@@ -164,3 +164,18 @@ def test_a_locked_meeting_refuses_changes_in_swedish(db):
         assert error.value.messages == [
             "Protokollet för mötet är justerat och låst: föredragningslistan kan inte ändras."
         ]
+
+
+def test_reordering_is_in_the_audit_log_with_before_and_after(db):
+    from paragraf.core.models import AuditEntry
+
+    meeting = factories.meeting(state="planerat")
+    first = agenda.add_item(meeting, title="Först")
+    second = agenda.add_item(meeting, title="Sedan")
+    AuditEntry.objects.all().delete()
+    agenda.move_item(second, "up")
+    moved = AuditEntry.objects.get(object_id=str(second.pk), action="andrad")
+    assert (moved.before["position"], moved.after["position"]) == (2, 1)
+    assert (moved.before["number"], moved.after["number"]) == ("2", "1")
+    assert moved.meeting_id == meeting.pk
+    assert AuditEntry.objects.filter(object_id=str(first.pk), action="andrad").exists()

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from paragraf.core.audit import record_change, snapshot
 from paragraf.meetings import notify
 from paragraf.meetings.models import AgendaItem, Meeting, MinutesLocked
 from paragraf.meetings.signals import touch_meetings
@@ -79,8 +80,23 @@ def live_items(meeting):
     return AgendaItem.objects.filter(meeting=meeting).order_by("position")
 
 
+@contextmanager
+def _logged(meeting):
+    """Positions and numbers are written with bulk updates, which the audit log's
+    signals do not see: log each item that moved, with before and after."""
+    before = {item.pk: (item, snapshot(item)) for item in live_items(meeting)}
+    yield
+    for item, snap in before.values():
+        record_change(item, snap)
+
+
 def _renumber(meeting):
     """Agenda numbers 1..n in order; items added at the meeting keep no number."""
+    with _logged(meeting):
+        _renumber_quietly(meeting)
+
+
+def _renumber_quietly(meeting):
     n = 0
     for item in live_items(meeting):
         if item.state == AgendaItem.State.ADDED:
@@ -98,6 +114,11 @@ def _next_position(meeting):
 
 def _place(meeting, ordered_ids):
     """Give the items these places, reusing the positions they hold between them."""
+    with _logged(meeting):
+        _place_quietly(meeting, ordered_ids)
+
+
+def _place_quietly(meeting, ordered_ids):
     items = {item.pk: item for item in live_items(meeting)}
     positions = sorted(items[pk].position for pk in ordered_ids)
     offset = _next_position(meeting) + len(items)
@@ -106,7 +127,7 @@ def _place(meeting, ordered_ids):
         AgendaItem.objects.filter(pk=pk).update(position=offset + n)
     for pk, position in zip(ordered_ids, positions, strict=True):
         AgendaItem.objects.filter(pk=pk).update(position=position)
-    _renumber(meeting)
+    _renumber_quietly(meeting)
 
 
 def _create(meeting, **fields):
