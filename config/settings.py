@@ -39,6 +39,9 @@ INSTALLED_APPS = [
     "paragraf.noticeboard",
     "paragraf.portal",
     "paragraf.backoffice",
+    "paragraf.documents",
+    "django_tasks",
+    "django_tasks_db",
     "paragraf.demo",
 ]
 
@@ -147,6 +150,23 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY") else None
+
+# Background tasks (text extraction …): django-tasks with its database backend, so
+# SQLite works too. Run the worker with `manage.py db_worker`. "immediate" runs
+# tasks in the request instead (tests, or an installation without a worker).
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS_BACKEND = env_str("TASKS_BACKEND", "database")
+if TASKS_BACKEND not in TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {sorted(TASK_BACKENDS)}")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
+
+# The body's certificate that seals verified minutes (PKCS#12). Without one, a local
+# test certificate authority is made under PARAGRAF_VAR_DIR at first use (development).
+SEAL_PKCS12_PATH = env_str("SEAL_PKCS12_PATH", "")
+SEAL_PKCS12_PASSPHRASE = env_str("SEAL_PKCS12_PASSPHRASE", "")
 
 LOGIN_URL = "backoffice:login"
 LOGIN_REDIRECT_URL = "backoffice:dashboard"

@@ -117,7 +117,21 @@ class Document(SoftDeletable):
         default=False,
         help_text=_("Only tick after the document has been reviewed for personal data."),
     )
+
+    class TextStatus(models.TextChoices):
+        PENDING = "vantar", _("waiting for extraction")
+        DONE = "klar", _("extracted")
+        NONE = "ingen", _("no text to extract")
+        FAILED = "fel", _("extraction failed")
+
     text = models.TextField(_("extracted text"), blank=True, editable=False)
+    text_status = models.CharField(
+        _("text extraction"),
+        max_length=10,
+        choices=TextStatus.choices,
+        default=TextStatus.PENDING,
+        editable=False,
+    )
 
     objects = AliveManager.from_queryset(DocumentQuerySet)()
 
