@@ -64,26 +64,33 @@ def bundle_sections(meeting, members=False):
 
 def build_bundle(meeting, notice_pdf, members=False):
     """The notice's pages, then for each item a divider page and its PDF attachments."""
+    parts = [("Kallelse", notice_pdf, [])]
+    for title, item, documents in bundle_sections(meeting, members):
+        attachments = []
+        for document in documents:
+            if document.media_type == "application/pdf":
+                with document.file.open("rb") as handle:
+                    attachments.append((document.title, handle.read()))
+        parts.append((title, _divider(meeting, item, documents, members), attachments))
+    title = f"{meeting.committee.name} {meeting.local_date}: kallelse med handlingar"
+    return merge(parts, title)
+
+
+def merge(parts, title):
+    """One PDF from [(bookmark, first pdf, [(sub-bookmark, pdf)])], bookmarks nested."""
     out = pikepdf.Pdf.new()
     keep_open = []
     with out.open_outline() as outline:
-        _append(out, notice_pdf, keep_open)
-        outline.root.append(pikepdf.OutlineItem("Kallelse", 0))
-        for title, item, documents in bundle_sections(meeting, members):
-            start = len(out.pages)
-            _append(out, _divider(meeting, item, documents, members), keep_open)
-            entry = pikepdf.OutlineItem(title, start)
-            for document in documents:
-                if document.media_type != "application/pdf":
-                    continue
-                first = len(out.pages)
-                with document.file.open("rb") as handle:
-                    _append(out, handle.read(), keep_open)
-                entry.children.append(pikepdf.OutlineItem(document.title, first))
+        for heading, first, children in parts:
+            entry = pikepdf.OutlineItem(heading, len(out.pages))
+            _append(out, first, keep_open)
+            for child_title, data in children:
+                entry.children.append(pikepdf.OutlineItem(child_title, len(out.pages)))
+                _append(out, data, keep_open)
             outline.root.append(entry)
     out.Root.Lang = pikepdf.String("sv")
     with out.open_metadata() as meta:
-        meta["dc:title"] = f"{meeting.committee.name} {meeting.local_date}: kallelse med handlingar"
+        meta["dc:title"] = title
         meta["xmp:CreateDate"] = timezone.now().isoformat()
     buffer = io.BytesIO()
     out.save(buffer)
