@@ -91,7 +91,9 @@ test: install messages
 	@$(MAKE) --no-print-directory test-browser
 
 bench: install messages wrk
+	@$(MAKE) --no-print-directory apt PACKAGES="qpdf libreoffice-writer-nogui" COMMANDS="qpdf soffice"
 	$(PY) bench/run.py
+	$(PY) bench/documents.py
 
 clean:
 	rm -rf .venv .tools node_modules var bench/results
