@@ -1,0 +1,103 @@
+"""Sealing verified minutes: a PAdES signature by the body's certificate.
+
+The signature is invisible, so a PDF/A-2 file stays PDF/A-2 after the incremental
+update. Its reason records the verification: when, and by whom.
+"""
+
+import hashlib
+import io
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.sign import fields, signers
+
+from paragraf.documents.certificates import seal_identity
+from paragraf.documents.models import Rendition
+
+FIELD_NAME = "Paragraf"
+
+
+def seal_pdf(pdf_bytes, *, reason, location, signer_name, contact=None):
+    """Return `pdf_bytes` with an invisible PAdES baseline signature appended by
+    the body's certificate (an incremental update: the original bytes stay)."""
+    identity = seal_identity()
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
+    metadata = signers.PdfSignatureMetadata(
+        field_name=FIELD_NAME,
+        subfilter=fields.SigSeedSubFilter.PADES,
+        reason=reason,
+        location=location,
+        name=signer_name,
+        contact_info=contact,
+    )
+    pdf_signer = signers.PdfSigner(
+        metadata,
+        signer=identity.signer,
+        # No box: an invisible field, which keeps PDF/A conformance.
+        new_field_spec=fields.SigFieldSpec(sig_field_name=FIELD_NAME),
+    )
+    output = pdf_signer.sign_pdf(writer)
+    return output.getvalue()
+
+
+def verification_reason(meeting, when=None):
+    """The signature's reason: "Justerat <date> av <chair> (ordförande), <verifiers>
+    (justerare)", from the approvals of the last round."""
+    from paragraf.meetings.models import Approval
+    from paragraf.meetings.services.minutes import current_approvals
+
+    when = when or meeting.minutes_verified_at or timezone.now()
+    approvals = list(current_approvals(meeting))
+    chairs = [a.person.name for a in approvals if a.role == Approval.Role.CHAIR]
+    verifiers = [a.person.name for a in approvals if a.role == Approval.Role.VERIFIER]
+    who = []
+    if chairs:
+        who.append(f"{', '.join(chairs)} (ordförande)")
+    if verifiers:
+        who.append(f"{', '.join(verifiers)} (justerare)")
+    day = timezone.localdate(when).isoformat()
+    return f"Justerat {day} av {', '.join(who)}" if who else f"Justerat {day}"
+
+
+def seal_minutes(meeting, pdf_bytes, version):
+    """Seal the public minutes of `meeting` and store them as a Rendition of this
+    version (a MinutesVersion number). The meeting's previous current sealed
+    minutes are marked replaced, never deleted: a correction gives a new version."""
+    committee = meeting.committee
+    body = committee.body
+    sealed = seal_pdf(
+        pdf_bytes,
+        reason=verification_reason(meeting),
+        location=body.name,
+        signer_name=f"{body.name}, {committee.name}",
+        contact=body.contact_email or None,
+    )
+    now = timezone.now()
+    day = timezone.localtime(meeting.start).date().isoformat()
+    name = f"protokoll-{committee.slug}-{day}-v{version}.pdf"
+    with transaction.atomic():
+        minutes = Rendition.objects.select_for_update().filter(
+            meeting=meeting,
+            kind=Rendition.Kind.MINUTES,
+            audience=Rendition.Audience.PUBLIC,
+            paragraph=None,
+        )
+        minutes.filter(sealed_at__isnull=False, replaced_at__isnull=True).exclude(
+            version=version
+        ).update(replaced_at=now)
+        # An unsealed rendering of this very version (stored before sealing) becomes
+        # the sealed one: one rendition per version.
+        rendition = minutes.filter(version=version).first() or Rendition(
+            meeting=meeting,
+            kind=Rendition.Kind.MINUTES,
+            audience=Rendition.Audience.PUBLIC,
+            version=version,
+        )
+        rendition.size = len(sealed)
+        rendition.sha512 = hashlib.sha512(sealed).hexdigest()
+        rendition.sealed_at = now
+        rendition.replaced_at = None
+        rendition.file.save(name, ContentFile(sealed), save=True)
+    return rendition
