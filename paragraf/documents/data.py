@@ -8,6 +8,7 @@ cannot reach a public PDF.
 
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from paragraf.accounts.models import CommitteeRole
 from paragraf.documents.models import Rendition
@@ -102,7 +103,8 @@ def notice_data(meeting, audience):
     member = is_members(audience)
     rows = []
     for item in items_for(meeting, member, minutes=False):
-        if item.deleted_at is not None:
+        # Items added at the meeting were never on the notice.
+        if item.deleted_at is not None or item.was_added:
             continue
         row = item_row(meeting, item, show_minutes=False, member=member)
         title = row.title + (" (utgår)" if row.withdrawn else "")
@@ -226,7 +228,7 @@ def extract_data(paragraph, audience):
     items = items_for(meeting, member, minutes=True).filter(pk=item.pk)
     rows = paragraph_rows(meeting, member, items)
     if not rows or not rows[0].visible:
-        raise NotPublic("This paragraph is not public.")
+        raise NotPublic(_("This paragraph is not public."))
     row = rows[0]
     data = common(meeting, "Protokollsutdrag", audience)
     data["title"] = f"Protokollsutdrag § {paragraph.number} {data['committee']} {data['date']}"
