@@ -10,6 +10,7 @@ import io
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
 
@@ -24,6 +25,7 @@ def seal_pdf(pdf_bytes, *, reason, location, signer_name, contact=None):
     the body's certificate (an incremental update: the original bytes stay)."""
     identity = seal_identity()
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
+    _tab_order_by_structure(writer)
     metadata = signers.PdfSignatureMetadata(
         field_name=FIELD_NAME,
         subfilter=fields.SigSeedSubFilter.PADES,
@@ -42,9 +44,20 @@ def seal_pdf(pdf_bytes, *, reason, location, signer_name, contact=None):
     return output.getvalue()
 
 
-def verification_reason(meeting, when=None):
+def _tab_order_by_structure(writer):
+    """The signature widget lands on the first page; a page with annotations needs
+    a tab order (/Tabs /S) to stay accessible (PDF/UA)."""
+    page_ref, _ = writer.find_page_for_modification(0)
+    page = page_ref.get_object()
+    if "/Tabs" not in page:
+        page["/Tabs"] = generic.NameObject("/S")
+        writer.update_container(page)
+
+
+def verification_reason(meeting, when=None, version=1):
     """The signature's reason: "Justerat <date> av <chair> (ordförande), <verifiers>
-    (justerare)", from the approvals of the last round."""
+    (justerare)", from the approvals of the last round; for a later version, also
+    when it was corrected and why."""
     from paragraf.meetings.models import Approval
     from paragraf.meetings.services.minutes import current_approvals
 
@@ -58,25 +71,29 @@ def verification_reason(meeting, when=None):
     if verifiers:
         who.append(f"{', '.join(verifiers)} (justerare)")
     day = timezone.localdate(when).isoformat()
-    return f"Justerat {day} av {', '.join(who)}" if who else f"Justerat {day}"
+    reason = f"Justerat {day} av {', '.join(who)}" if who else f"Justerat {day}"
+    correction = meeting.minutes_versions.filter(number=version).first() if version > 1 else None
+    if correction is not None:
+        corrected = timezone.localdate(correction.created).isoformat()
+        reason += f". Rättat {corrected}, version {version}: {correction.reason}"
+    return reason
 
 
 def seal_minutes(meeting, pdf_bytes, version):
     """Seal the public minutes of `meeting` and store them as a Rendition of this
-    version (a MinutesVersion number). The meeting's previous current sealed
-    minutes are marked replaced, never deleted: a correction gives a new version."""
+    version (a MinutesVersion number). The meeting's earlier current public minutes
+    are marked replaced, never deleted: a correction gives a new version."""
     committee = meeting.committee
     body = committee.body
     sealed = seal_pdf(
         pdf_bytes,
-        reason=verification_reason(meeting),
+        reason=verification_reason(meeting, version=version),
         location=body.name,
         signer_name=f"{body.name}, {committee.name}",
         contact=body.contact_email or None,
     )
     now = timezone.now()
-    day = timezone.localtime(meeting.start).date().isoformat()
-    name = f"protokoll-{committee.slug}-{day}-v{version}.pdf"
+    name = f"{committee.slug}-{meeting.slug}-protokoll-allman-v{version}-forseglat.pdf"
     with transaction.atomic():
         minutes = Rendition.objects.select_for_update().filter(
             meeting=meeting,
@@ -84,12 +101,13 @@ def seal_minutes(meeting, pdf_bytes, version):
             audience=Rendition.Audience.PUBLIC,
             paragraph=None,
         )
-        minutes.filter(sealed_at__isnull=False, replaced_at__isnull=True).exclude(
-            version=version
-        ).update(replaced_at=now)
+        minutes.current().filter(version__lt=version).update(replaced_at=now)
         # An unsealed rendering of this very version (stored before sealing) becomes
         # the sealed one: one rendition per version.
-        rendition = minutes.filter(version=version).first() or Rendition(
+        rendition = minutes.filter(version=version).first()
+        if rendition is not None and rendition.sealed_at is not None:
+            return rendition  # sealed already: copies out there must keep verifying
+        rendition = rendition or Rendition(
             meeting=meeting,
             kind=Rendition.Kind.MINUTES,
             audience=Rendition.Audience.PUBLIC,

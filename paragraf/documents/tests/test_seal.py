@@ -43,6 +43,7 @@ def test_sealing_appends_to_the_pdf_and_keeps_it_pdf_a():
         assert field.FT == "/Sig" and field.T == "Paragraf"
         widget_box = [float(n) for n in field.get("/Rect", [0, 0, 0, 0])]
         assert widget_box[2] - widget_box[0] == 0  # invisible
+        assert pdf.pages[0].obj.Tabs == "/S"  # the widget's page keeps a tab order
 
 
 def test_the_signature_records_who_verified_and_when(signed_meeting):
@@ -105,3 +106,22 @@ def test_pyhanko_finds_a_changed_byte_inside_the_sealed_range():
     context = ValidationContext(trust_roots=list(seal_identity().trust_roots))
     status = validate_pdf_signature(_signature(bytes(sealed)), context)
     assert not status.intact
+
+
+def test_sealing_a_version_again_keeps_the_published_file(signed_meeting):
+    first = seal_minutes(signed_meeting, tiny_pdf(), version=1)
+    again = seal_minutes(signed_meeting, tiny_pdf(), version=1)
+    assert again.pk == first.pk and again.sha512 == first.sha512
+
+
+def test_a_corrected_version_records_the_correction_in_the_seal(signed_meeting):
+    from paragraf.meetings.models import MinutesVersion
+
+    MinutesVersion.objects.create(meeting=signed_meeting, number=1)
+    MinutesVersion.objects.create(
+        meeting=signed_meeting, number=2, reason="Fel belopp i § 1 rättat."
+    )
+    rendition = seal_minutes(signed_meeting, tiny_pdf(), version=2)
+    reason = str(_signature(rendition.file.read()).sig_object["/Reason"])
+    assert reason.startswith("Justerat 2022-12-16 av Annika Strömvall (ordförande)")
+    assert "version 2: Fel belopp i § 1 rättat." in reason

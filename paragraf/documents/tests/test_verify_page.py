@@ -110,3 +110,22 @@ def test_a_published_file_whose_seal_is_no_longer_trusted_is_not_authentic(
     settings.VAR_DIR = tmp_path  # another certificate authority than the one that sealed
     verdict = _check(client, sealed.file.read()).context["verdict"]
     assert not verdict.valid and "INTE" in verdict.message
+
+
+def test_checking_needs_no_csrf_cookie_and_stores_nothing(db, settings):
+    from django.test import Client
+
+    from paragraf.documents.models import Rendition
+
+    client = Client(enforce_csrf_checks=True)
+    upload = SimpleUploadedFile("protokoll.pdf", tiny_pdf(), content_type="application/pdf")
+    response = client.post(URL, {"dokument": upload})
+    assert response.status_code == 200 and not response.cookies
+    assert not Rendition.objects.exists()
+    assert not (settings.MEDIA_ROOT).exists() or not any(settings.MEDIA_ROOT.rglob("*.pdf"))
+
+
+def test_the_page_works_in_english_too(client, db):
+    response = client.get("/en" + URL)
+    assert response.status_code == 200
+    assert "Check a document" in response.content.decode()
