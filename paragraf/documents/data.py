@@ -245,40 +245,45 @@ def extract_data(paragraph, audience):
     return _keywords(data, [row.case_reference])
 
 
-def _person(attendance, role, members_items):
-    serving_for = ""
-    if attendance.serving_for:
-        serving_for = attendance.serving_for.name
-        if attendance.serving_from_id:
-            serving_for += f" från punkt {members_items.get(attendance.serving_from_id, '')}"
-    return {"name": attendance.person.name, "role": role, "serving_for": serving_for.strip()}
+def _served(attendance, label, item_numbers):
+    name = attendance.person.name
+    serving_for = attendance.serving_for.name if attendance.serving_for else ""
+    if serving_for and attendance.serving_from_id:
+        serving_for += f" från punkt {item_numbers.get(attendance.serving_from_id, '')}".rstrip()
+    return {"name": name, "role": label, "serving_for": serving_for}
 
 
 def attendance_data(meeting):
-    """Beslutande (members present and substitutes serving) and Övriga närvarande."""
-    roles = {
-        m.person_id: m.role
+    """Beslutande (members present and substitutes serving) and Övriga närvarande,
+    each in the order of their role, then by family name."""
+    memberships = {
+        m.person_id: m
         for m in Membership.objects.filter(committee=meeting.committee).current(meeting.local_date)
     }
-    items = dict(meeting.items.values_list("pk", "number"))
-    order = Membership.ROLE_ORDER
+    item_numbers = dict(meeting.items.values_list("pk", "number"))
     attendances = Attendance.objects.filter(meeting=meeting, present=True).select_related(
         "person", "serving_for"
     )
     deciding, others = [], []
     for attendance in attendances:
-        role = roles.get(attendance.person_id, "")
-        voting = role and role != Membership.Role.SUBSTITUTE
-        target = deciding if voting or attendance.serving_for_id else others
-        label = ROLE_LABELS.get(role, "") if role != Membership.Role.SUBSTITUTE else ""
-        if target is others and not role:
-            label = attendance.note
-        elif target is others:
-            label = ROLE_LABELS[Membership.Role.SUBSTITUTE]
-        entry = _person(attendance, label, items)
-        rank = order.index(role) if role in order else len(order)
-        target.append((rank, attendance.person.family_name, entry))
-    return [e for *_, e in sorted(deciding)], [e for *_, e in sorted(others)]
+        membership = memberships.get(attendance.person_id)
+        role = membership.role if membership else ""
+        substitute = role == Membership.Role.SUBSTITUTE
+        if attendance.serving_for_id or (role and not substitute):
+            # A serving substitute is described by whom they serve for.
+            target, label = deciding, "" if substitute else ROLE_LABELS[role]
+        else:
+            target, label = others, ROLE_LABELS[role] if substitute else attendance.note
+        if membership and membership.party:
+            label = ", ".join(part for part in (membership.party, label) if part)
+        rank = Membership.ROLE_ORDER.index(role) if role else len(Membership.ROLE_ORDER)
+        entry = _served(attendance, label, item_numbers)
+        target.append({"rank": rank, "family": attendance.person.family_name, "entry": entry})
+    return _in_order(deciding), _in_order(others)
+
+
+def _in_order(rows):
+    return [row["entry"] for row in sorted(rows, key=lambda row: (row["rank"], row["family"]))]
 
 
 def _span(numbers):

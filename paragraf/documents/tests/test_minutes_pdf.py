@@ -6,10 +6,12 @@ from contextlib import contextmanager
 
 import pypdf
 import pytest
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.test import override_settings
 
 from paragraf import factories
+from paragraf.accounts.models import CommitteeRole
 from paragraf.documents.models import Rendition
 from paragraf.documents.render import render_minutes
 from paragraf.meetings.models import (
@@ -49,11 +51,17 @@ def recorded_meeting():
     committee = factories.seed_committee()
     committee.body.minutes_kept_at = "Regionens diarium, Örebro"
     committee.body.save()
+    secretary = User.objects.create(username="sara", first_name="Sara", last_name="Sekreterarsson")
+    CommitteeRole.objects.create(
+        user=secretary, committee=committee, role=CommitteeRole.Role.SECRETARY
+    )
     meeting = factories.verified_meeting(committee)
     chair = factories.membership(committee, Membership.Role.CHAIR).person
     chair.given_name, chair.family_name = "Ordf", "Ordförandesson"
     chair.save()
-    member = factories.membership(committee, person=factories.person(family_name="Ledamotsson"))
+    member = factories.membership(
+        committee, person=factories.person(family_name="Ledamotsson"), party="S"
+    )
     absent = factories.membership(committee, person=factories.person(family_name="Frånvarande"))
     substitute = factories.membership(
         committee, Membership.Role.SUBSTITUTE, person=factories.person(family_name="Ersättarsson")
@@ -131,6 +139,7 @@ def test_the_first_page_lists_who_decided_with_the_substitute_serving(minutes):
     assert "Beslutande" in text
     assert "Ersättarsson (tjänstgör för Anna Frånvarande)" in text
     assert "Ordförandesson, ordförande" in text
+    assert "Anna Ledamotsson, S" in text
     beslutande = text.split("Beslutande")[1].split("Övriga närvarande")[0]
     assert "Frånvarande," not in beslutande
     assert "Lyssnarsson" in text.split("Övriga närvarande")[1].split("Utses att justera")[0]
@@ -147,7 +156,7 @@ def test_the_signature_block_names_each_signatory_with_the_paragraphs(minutes):
     block = text.split("Underskrifter")[1].split("Bevis om anslag")[0]
     assert "Ordförande" in block and "Ordf Ordförandesson § 1–3" in block
     assert "Justerare" in block and "Anna Ledamotsson § 1–3" in block
-    assert "Sekreterare" in block
+    assert "Sekreterare" in block and "Sara Sekreterarsson § 1–3" in block
 
 
 def test_the_certificate_of_posting_gives_the_notice_dates(minutes):
