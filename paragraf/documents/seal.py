@@ -26,6 +26,9 @@ def seal_pdf(pdf_bytes, *, reason, location, signer_name, contact=None):
     identity = seal_identity()
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
     _tab_order_by_structure(writer)
+    # The field is made before signing so it can be tagged in the same revision.
+    fields.append_signature_field(writer, fields.SigFieldSpec(sig_field_name=FIELD_NAME))
+    _tag_widget(writer)
     metadata = signers.PdfSignatureMetadata(
         field_name=FIELD_NAME,
         subfilter=fields.SigSeedSubFilter.PADES,
@@ -52,6 +55,65 @@ def _tab_order_by_structure(writer):
     if "/Tabs" not in page:
         page["/Tabs"] = generic.NameObject("/S")
         writer.update_container(page)
+
+
+def _tag_widget(writer):
+    """Nest the signature widget in a <Form> structure element at the end of the
+    document, so a tagged (PDF/UA) file stays valid. Untagged files are left alone."""
+    if "/StructTreeRoot" not in writer.root:
+        return  # untagged: left as it is
+    tree = writer.root["/StructTreeRoot"]  # indexing dereferences; .get() would not
+    if "/ParentTree" not in tree or "/K" not in tree:
+        return
+    parent_tree = tree["/ParentTree"]
+    if "/Nums" not in parent_tree:
+        return  # a nested number tree: not worth the risk
+    top = tree["/K"]
+    document_ref = top.raw_get(0) if isinstance(top, generic.ArrayObject) else tree.raw_get("/K")
+    if not isinstance(document_ref, generic.IndirectObject):
+        return
+    page_ref, _ = writer.find_page_for_modification(0)
+    annots = page_ref.get_object()["/Annots"]
+    widget_ref = next(
+        annots.raw_get(i)
+        for i in range(len(annots))
+        if "/T" in annots[i] and annots[i]["/T"] == FIELD_NAME
+    )
+    nums = parent_tree["/Nums"]
+    used = [int(nums[i]) for i in range(0, len(nums), 2)]
+    next_key = int(tree["/ParentTreeNextKey"]) if "/ParentTreeNextKey" in tree else 0
+    key = max([next_key, *(k + 1 for k in used)])
+    name = generic.NameObject
+    form_ref = writer.add_object(
+        generic.DictionaryObject(
+            {
+                name("/Type"): name("/StructElem"),
+                name("/S"): name("/Form"),
+                name("/P"): document_ref,
+                name("/Pg"): page_ref,
+                name("/Alt"): generic.TextStringObject("Elektroniskt sigill"),
+                name("/K"): generic.DictionaryObject(
+                    {name("/Type"): name("/OBJR"), name("/Obj"): widget_ref, name("/Pg"): page_ref}
+                ),
+            }
+        )
+    )
+    widget = widget_ref.get_object()
+    widget["/StructParent"] = generic.NumberObject(key)
+    writer.update_container(widget)
+    document = document_ref.get_object()
+    children = document.raw_get("/K") if "/K" in document else None
+    if isinstance(children, generic.ArrayObject):
+        children.append(form_ref)
+    else:
+        kids = [form_ref] if children is None else [children, form_ref]
+        document["/K"] = generic.ArrayObject(kids)
+    writer.update_container(document)
+    nums.append(generic.NumberObject(key))
+    nums.append(form_ref)
+    writer.update_container(nums)
+    tree["/ParentTreeNextKey"] = generic.NumberObject(key + 1)
+    writer.update_container(tree)
 
 
 def verification_reason(meeting, when=None, version=1):

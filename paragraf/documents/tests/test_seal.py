@@ -46,6 +46,19 @@ def test_sealing_appends_to_the_pdf_and_keeps_it_pdf_a():
         assert pdf.pages[0].obj.Tabs == "/S"  # the widget's page keeps a tab order
 
 
+def test_the_seal_is_tagged_so_the_pdf_stays_accessible():
+    sealed = seal_pdf(tiny_pdf(), reason="Justerat", location="Örebro", signer_name="Nämnden")
+    with pikepdf.open(io.BytesIO(sealed)) as pdf:
+        tree = pdf.Root.StructTreeRoot
+        form = tree.K[0].K[-1]
+        assert form.S == "/Form" and form.Alt == "Elektroniskt sigill"
+        widget = form.K.Obj
+        assert widget.T == "Paragraf"
+        nums = list(tree.ParentTree.Nums)
+        assert nums[nums.index(widget.StructParent) + 1].objgen == form.objgen
+        assert tree.ParentTreeNextKey == widget.StructParent + 1
+
+
 def test_the_signature_records_who_verified_and_when(signed_meeting):
     rendition = seal_minutes(signed_meeting, tiny_pdf(), version=1)
     signature = _signature(rendition.file.read())
