@@ -13,6 +13,7 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from paragraf.cases.models import Case, CaseSequence, Document
+from paragraf.cases.tasks import extract_document_text
 from paragraf.cases.uploads import check_upload
 from paragraf.core.audit import acting_as
 from paragraf.meetings.models import AgendaItem
@@ -82,7 +83,10 @@ def add_document(case, uploaded_file, title, is_public, *, by):
     """Check an uploaded file by its content and store it as a document of the case.
 
     The same file under the same title on the same case is stored once: a form
-    sent twice returns the document already stored.
+    sent twice returns the document already stored. If storing fails after the
+    file was written, the file is removed again, so nothing half-stored remains.
+    Its text is extracted for search by a background task once the transaction
+    commits; until then the document's text_status is "vantar".
     """
     check_upload(uploaded_file)
     filename = get_valid_filename(PurePath(uploaded_file.name).name)[:200]
@@ -90,13 +94,22 @@ def add_document(case, uploaded_file, title, is_public, *, by):
     for chunk in uploaded_file.chunks():
         digest.update(chunk)
     uploaded_file.seek(0)
-    with transaction.atomic(), acting_as(by):
-        twin = Document.objects.filter(case=case, title=title, sha512=digest.hexdigest()).first()
-        if twin is not None:
-            return twin
-        document = Document(title=title, filename=filename, case=case, is_public=is_public)
-        document.file.save(filename, uploaded_file, save=False)
-        document.save()
+    document = Document(title=title, filename=filename, case=case, is_public=is_public)
+    try:
+        with transaction.atomic(), acting_as(by):
+            twin = Document.objects.filter(
+                case=case, title=title, sha512=digest.hexdigest()
+            ).first()
+            if twin is not None:
+                return twin
+            document.file.save(filename, uploaded_file, save=False)
+            document.save()
+            # robust: a queue that is down leaves the document "vantar", not the upload lost.
+            transaction.on_commit(lambda: extract_document_text.enqueue(document.pk), robust=True)
+    except BaseException:
+        if document.file.name:
+            document.file.storage.delete(document.file.name)
+        raise
     return document
 
 
