@@ -1,12 +1,14 @@
 """Uploads are checked by their content, not by their name: only the kinds of file a
 committee works with, no active content, no archives that unpack to more than they say."""
 
+import io
 import re
 import zipfile
 import zlib
 from pathlib import PurePath
 
 import filetype
+import pikepdf
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
@@ -121,6 +123,36 @@ def _check_pdf(uploaded_file):
     _refuse_active_pdf_names(data)
     for content in _pdf_streams(data):
         _refuse_active_pdf_names(content)
+    _refuse_unreadable_pdf(data)
+
+
+def _refuse_unreadable_pdf(data):
+    """Refuse a PDF that is encrypted or that qpdf cannot read even after repair.
+
+    A damaged cross-reference table, which qpdf repairs silently, is common in
+    files from scanners and is accepted; a file with no readable document is not.
+    Encryption keeps the text from search and the file from being merged into
+    the meeting's documents, so it is refused even without a user password.
+    """
+    encrypted = _(
+        "The PDF is encrypted or password-protected and is refused. "
+        "Save it again without a password and upload it again."
+    )
+    try:
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            if pdf.is_encrypted:
+                _refuse(encrypted)
+            if len(pdf.pages) == 0:
+                raise pikepdf.PdfError("no pages")
+    except pikepdf.PasswordError:
+        _refuse(encrypted)
+    except (pikepdf.PdfError, ValueError, RecursionError):
+        _refuse(
+            _(
+                "The PDF is damaged and cannot be read. "
+                "Save or export it again and upload the new file."
+            )
+        )
 
 
 def _check_text(uploaded_file):
