@@ -7,6 +7,7 @@ no text from users is ever parsed as markup.
 
 import hashlib
 import json
+import re
 import threading
 from pathlib import Path
 
@@ -22,6 +23,11 @@ TEMPLATES = Path(__file__).with_name("typst")
 # Archive grade (PDF/A-2a) and accessible (PDF/UA-1) at once.
 PDF_STANDARDS = ["a-2a", "ua-1"]
 _local = threading.local()
+# Characters no font of Typst's own has (emoji, rare scripts): PDF/A forbids a
+# missing glyph, so they are shown as U+FFFD. Learnt from Typst's error, once.
+REPLACEMENT = "\ufffd"
+_MISSING_GLYPHS = re.compile(r'the text `"(.*?)"` could not be displayed')
+_unrenderable = set()
 
 
 def _compiler(template):
@@ -37,14 +43,45 @@ def _compiler(template):
     return compilers[template]
 
 
+def _missing_characters(error):
+    found = set()
+    for text in _MISSING_GLYPHS.findall(str(error)):
+        text = re.sub(r"\\u\{([0-9a-fA-F]+)\}", lambda m: chr(int(m.group(1), 16)), text)
+        found |= {char for char in text if not char.isascii()}
+    return found
+
+
+def _scrub(value, table):
+    if isinstance(value, str):
+        return value.translate(table)
+    if isinstance(value, dict):
+        return {key: _scrub(item, table) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_scrub(item, table) for item in value]
+    return value
+
+
 def compile_pdf(template, values, when=None):
-    """The PDF bytes of `template` given `values` (JSON-ready data)."""
-    return _compiler(template).compile(
-        format="pdf",
-        sys_inputs={"data": json.dumps(values, ensure_ascii=False)},
-        pdf_standards=PDF_STANDARDS,
-        timestamp=int(when.timestamp()) if when else None,
-    )
+    """The PDF bytes of `template` given `values` (JSON-ready data).
+
+    Text with a character no font can show is rendered with U+FFFD in its place
+    rather than failing: a title with an emoji must not stop the minutes.
+    """
+    while True:
+        if _unrenderable:
+            values = _scrub(values, {ord(char): REPLACEMENT for char in _unrenderable})
+        try:
+            return _compiler(template).compile(
+                format="pdf",
+                sys_inputs={"data": json.dumps(values, ensure_ascii=False)},
+                pdf_standards=PDF_STANDARDS,
+                timestamp=int(when.timestamp()) if when else None,
+            )
+        except typst.TypstError as error:
+            missing = _missing_characters(error) - _unrenderable
+            if not missing:
+                raise
+            _unrenderable.update(missing)
 
 
 def render_notice(meeting, audience=Rendition.Audience.PUBLIC) -> bytes:

@@ -50,3 +50,11 @@ def test_text_with_typst_markup_arrives_verbatim(meeting):
     paragraph.save()
     text = flat(text_of(render_extract(paragraph)))
     assert text.count(TRICKY) >= 2
+
+
+def test_a_character_no_font_has_is_replaced_instead_of_failing(meeting):
+    paragraph = Paragraph.objects.get(agenda_item__meeting=meeting, number=1)
+    paragraph.decision = "Beviljas 😀 med Ω och ✓."
+    paragraph.save()
+    text = flat(text_of(render_extract(paragraph)))
+    assert "Beviljas \ufffd med Ω och ✓." in text
