@@ -74,6 +74,10 @@ def recorded_meeting():
     Attendance.objects.create(meeting=meeting, person=absent.person, present=False)
     Attendance.objects.create(meeting=meeting, person=substitute.person, serving_for=absent.person)
     Attendance.objects.create(meeting=meeting, person=listener.person)
+    # The secret item's case number must stay out of the public metadata too.
+    meeting.items.filter(position=2).update(
+        case=factories.case(committee.body, reference="HEMLIG-DNR 9")
+    )
     item = meeting.items.get(position=1)
     Motion.objects.create(item=item, text="Avslag på förslaget.").movers.add(member.person)
     vote = Vote.objects.create(

@@ -132,3 +132,30 @@ def test_a_new_version_replaces_the_current_rendition_and_keeps_it():
     assert second.size == len(b"%PDF-1 second")
     assert second.sha512 == hashlib.sha512(b"%PDF-1 second").hexdigest()
     assert second.file.read() == b"%PDF-1 second"
+
+
+def outline_titles(pdf):
+    titles, stack = [], [pdf.Root.Outlines.get("/First")]
+    while stack:
+        entry = stack.pop()
+        if entry is not None:
+            titles.append(str(entry.Title))
+            stack += [entry.get("/Next"), entry.get("/First")]
+    return titles
+
+
+def everything_said(pdf_bytes):
+    """The page text, the bookmarks and the XMP metadata of a PDF."""
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
+        metadata = str(pdf.Root.Metadata.read_bytes(), "utf-8")
+        return " ".join([text_of(pdf_bytes), metadata, *outline_titles(pdf)])
+
+
+@pytest.mark.parametrize("kind", ["notice", "minutes", "extract"])
+def test_nothing_secret_is_in_a_public_pdf_not_even_its_metadata(pdfs, kind):
+    assert "HEMLIG" not in everything_said(pdfs[kind])
+
+
+def test_the_members_minutes_name_the_secret_case_in_the_metadata(pdfs):
+    said = everything_said(pdfs["members"])
+    assert "HEMLIG-DNR 9" in said and "§ 2 HEMLIG-TITEL" in said
