@@ -86,3 +86,30 @@ def test_nothing_is_left_when_storing_the_document_fails(case, pdf_bytes, settin
 def test_a_stored_upload_keeps_its_file(case, pdf_bytes, settings):
     document = upload(case, "beslut.pdf", pdf_bytes)
     assert stored_files(settings) == [settings.MEDIA_ROOT / document.file.name]
+
+
+def test_the_upload_page_shows_why_an_encrypted_pdf_is_refused(db, client, pdf_bytes, settings):
+    from django.contrib.auth.models import User
+    from django.urls import reverse
+
+    from paragraf.accounts.models import CommitteeRole
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    committee = factories.seed_committee()
+    secretary = User.objects.create_user("sekreterare", password="lösenord-för-test")
+    CommitteeRole.objects.create(
+        user=secretary, committee=committee, role=CommitteeRole.Role.SECRETARY
+    )
+    case = factories.case(committee.body, committee=committee)
+    client.force_login(secretary)
+    response = client.post(
+        reverse("backoffice:cases_upload", kwargs={"case": case.pk}),
+        {
+            "document-title": "Tjänsteskrivelse",
+            "document-file": SimpleUploadedFile("beslut.pdf", encrypted(pdf_bytes, owner="o")),
+        },
+    )
+    assert response.status_code == 400
+    assert "PDF-filen är krypterad eller lösenordsskyddad" in response.content.decode()
+    assert Document.objects.count() == 0
+    assert stored_files(settings) == []
