@@ -8,6 +8,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("kansli/", include("paragraf.backoffice.urls")),
     path("anslagstavla/", include("paragraf.noticeboard.urls")),
+    path("handlingar/", include("paragraf.documents.urls")),
     path("", include("paragraf.portal.urls")),
     prefix_default_language=False,
 )

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from paragraf.portal.views import documents, meetings, pages
+from paragraf.portal.views import documents, meetings, pages, pdfs
 
 app_name = "portal"
 
@@ -10,6 +10,18 @@ urlpatterns = [
     path("namnder/", pages.committees, name="committees"),
     path("namnder/<slug:committee>/", pages.committee, name="committee"),
     path("namnder/<slug:committee>/<slug:meeting>/", meetings.meeting, name="meeting"),
+    path("namnder/<slug:committee>/<slug:meeting>/kallelse.pdf", pdfs.notice, name="notice_pdf"),
+    path(
+        "namnder/<slug:committee>/<slug:meeting>/kallelse-med-handlingar.pdf",
+        pdfs.bundle,
+        name="bundle_pdf",
+    ),
+    path("namnder/<slug:committee>/<slug:meeting>/protokoll.pdf", pdfs.minutes, name="minutes_pdf"),
+    path(
+        "namnder/<slug:committee>/<slug:meeting>/paragraf-<int:number>/utdrag.pdf",
+        pdfs.extract,
+        name="extract_pdf",
+    ),
     path(
         "namnder/<slug:committee>/<slug:meeting>/punkt-<int:position>/",
         meetings.agenda_item,
