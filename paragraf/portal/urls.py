@@ -18,6 +18,11 @@ urlpatterns = [
     ),
     path("namnder/<slug:committee>/<slug:meeting>/protokoll.pdf", pdfs.minutes, name="minutes_pdf"),
     path(
+        "namnder/<slug:committee>/<slug:meeting>/protokoll-version-<int:version>.pdf",
+        pdfs.minutes_version,
+        name="minutes_version_pdf",
+    ),
+    path(
         "namnder/<slug:committee>/<slug:meeting>/paragraf-<int:number>/utdrag.pdf",
         pdfs.extract,
         name="extract_pdf",

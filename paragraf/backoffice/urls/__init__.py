@@ -16,4 +16,5 @@ urlpatterns = [
     path("", include("paragraf.backoffice.urls.minutes")),
     path("", include("paragraf.backoffice.urls.delegated")),
     path("", include("paragraf.backoffice.urls.history")),
+    path("", include("paragraf.backoffice.urls.documents")),
 ]

@@ -5,6 +5,8 @@ Each function is one transaction and refuses impossible steps with a Swedish
 ValidationError (the messages are English msgids translated to Swedish).
 """
 
+import logging
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -20,6 +22,8 @@ from paragraf.meetings.models import (
     correcting,
 )
 from paragraf.meetings.services.numbering import number_paragraphs
+
+logger = logging.getLogger(__name__)
 
 # The issue asks for the chair and two verifiers on every set of minutes.
 REQUIRED_VERIFIERS = 2
@@ -250,6 +254,7 @@ def verify_minutes(meeting, by):
         meeting.save(update_fields=["minutes_verified_at", "state", "modified"])
         MinutesVersion.objects.create(meeting=meeting, number=1, made_by=by)
         post_notice(meeting)
+        _seal_after_commit(meeting)
         return meeting
 
 
@@ -287,7 +292,23 @@ def correct_minutes(meeting, changes, reason, by):
         # The public meeting page is cached by `modified`: show the correction at once.
         meeting.save(update_fields=["modified"])
         post_notice(meeting, kind=Notice.Kind.CORRECTION)
+        _seal_after_commit(meeting)
         return version
+
+
+def _seal_after_commit(meeting):
+    """Seal the public minutes of the new version once it is committed. Should that
+    fail (a certificate problem, say), the portal seals them when first asked for."""
+
+    def seal():
+        from paragraf.documents.services import public_minutes
+
+        try:
+            public_minutes(meeting)
+        except Exception:
+            logger.exception("Sealing the minutes of meeting %s failed", meeting.pk)
+
+    transaction.on_commit(seal)
 
 
 def _changes_anything(meeting, changes):

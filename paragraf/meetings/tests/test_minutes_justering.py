@@ -207,3 +207,35 @@ def test_the_same_correction_sent_twice_makes_one_version(meeting, secretary, se
     assert MinutesVersion.objects.filter(meeting=meeting).count() == 2
     with pytest.raises(ValidationError):
         correct_minutes(meeting, changes, "Ett annat skäl", secretary)
+
+
+def sealed_minutes(meeting):
+    from paragraf.documents.models import Rendition
+
+    return Rendition.objects.filter(meeting=meeting, kind="protokoll", sealed_at__isnull=False)
+
+
+def test_the_last_approval_seals_the_public_minutes(
+    sent, meeting, django_capture_on_commit_callbacks
+):
+    from paragraf.documents.verify import verify_pdf
+
+    with time_machine.travel(VERIFY_DAY), django_capture_on_commit_callbacks(execute=True):
+        approve_all(sent)
+    rendition = sealed_minutes(meeting).get()
+    assert rendition.version == 1
+    with rendition.file.open("rb") as handle:
+        assert verify_pdf(handle.read()).valid
+
+
+def test_a_correction_seals_version_two_and_keeps_version_one(
+    sent, meeting, secretary, django_capture_on_commit_callbacks
+):
+    with time_machine.travel(VERIFY_DAY), django_capture_on_commit_callbacks(execute=True):
+        approve_all(sent)
+    paragraph = meeting.items.first().paragraph
+    with django_capture_on_commit_callbacks(execute=True):
+        correct_minutes(meeting, {paragraph.pk: {"decision": "Rättat."}}, "Skrivfel", secretary)
+    versions = {r.version: r.replaced_at for r in sealed_minutes(meeting)}
+    assert set(versions) == {1, 2}
+    assert versions[1] is not None and versions[2] is None

@@ -68,6 +68,11 @@ def test_a_correction_gets_a_new_sealed_version_and_keeps_the_old(client, verifi
     old = verify_pdf(first)
     assert old.valid and old.replaced
     assert Rendition.objects.filter(kind="protokoll").count() == 2
+    # The replaced version stays available, and the page says it was replaced.
+    assert body(client.get(meeting_url + "protokoll-version-1.pdf")) == first
+    html = client.get(meeting_url).content.decode()
+    assert 'href="' + meeting_url + 'protokoll-version-1.pdf"' in html
+    assert "ersatt av version 2" in html
 
 
 def test_no_minutes_pdf_before_justering(client, verified_meeting, meeting_url):

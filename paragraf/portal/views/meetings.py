@@ -37,6 +37,7 @@ def meeting(request, committee, meeting):
     context = {
         "meeting": meeting,
         "committee": meeting.committee,
+        "member": member,
         "agenda": [row for row in item_rows if not row.added],
         "minutes": minutes,
         "last_paragraph": minutes[-1].paragraph.number if minutes else None,

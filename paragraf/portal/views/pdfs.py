@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from paragraf.documents import render, services
+from paragraf.documents.models import Rendition
 from paragraf.portal.lookups import public_meeting
 from paragraf.portal.views.errors import NotFound
 
@@ -57,6 +58,25 @@ def minutes(request, committee, meeting):
     meeting = _verified(committee, meeting)
     rendition = services.public_minutes(meeting)
     return _serve(rendition, _name(meeting, f"protokoll-v{rendition.version}"))
+
+
+@require_safe
+def minutes_version(request, committee, meeting, version):
+    """A sealed version of the minutes, also one replaced by a correction."""
+    meeting = _verified(committee, meeting)
+    rendition = (
+        meeting.renditions.filter(
+            kind=Rendition.Kind.MINUTES,
+            audience=Rendition.Audience.PUBLIC,
+            version=version,
+            sealed_at__isnull=False,
+        )
+        .order_by("-pk")
+        .first()
+    )
+    if rendition is None:
+        raise NotFound(_("There is no such version of the minutes."))
+    return _serve(rendition, _name(meeting, f"protokoll-v{version}"))
 
 
 @require_safe
