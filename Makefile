@@ -9,7 +9,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # The PostgreSQL leg: DATABASE_URL if it names PostgreSQL, else a local server if one answers.
 PG_URL ?= postgres://postgres@127.0.0.1:5432/paragraf
 
-.PHONY: install apt chromium wrk messages run test lint check-migrations test-sqlite \
+.PHONY: install apt chromium wrk office messages run test lint check-migrations test-sqlite \
 	test-postgres test-browser bench clean
 
 install: .venv/.installed node_modules/.installed
@@ -25,7 +25,8 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 # Debian packages, installed with apt-get when run as root: gettext compiles the
-# translations, Chromium drives the browser tests, wrk loads the benchmark server.
+# translations, Chromium drives the browser tests, wrk loads the benchmark server,
+# LibreOffice converts office files, qpdf is the benchmark's merging ceiling.
 apt:
 	@missing=""; for c in $(COMMANDS); do \
 	  command -v $$c >/dev/null || missing="$(PACKAGES)"; done; \
@@ -44,6 +45,10 @@ chromium:
 wrk:
 	@$(MAKE) --no-print-directory apt PACKAGES="wrk" COMMANDS="wrk"
 
+# LibreOffice Writer converts office attachments for the bundle (a test checks it).
+office:
+	@$(MAKE) --no-print-directory apt PACKAGES="libreoffice-writer-nogui" COMMANDS="soffice"
+
 messages: install
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=.tools --ignore=node_modules -v 0
 
@@ -59,11 +64,11 @@ lint: install
 check-migrations: install
 	$(PY) manage.py makemigrations --check --dry-run -v 1
 
-test-sqlite: install messages
+test-sqlite: install messages office
 	@echo "== gate: tests on SQLite"
 	env -u DATABASE_URL .venv/bin/pytest -q -p no:cacheprovider --ignore=paragraf/browser
 
-test-postgres: install messages
+test-postgres: install messages office
 	@url="$${DATABASE_URL:-}"; \
 	if [[ "$$url" != postgres* ]]; then \
 	  if $(PY) -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null; then \

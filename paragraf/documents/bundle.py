@@ -4,7 +4,8 @@ one PDF with a bookmark per item.
 The public version holds only what the public may download (public documents of
 public items, as the portal decides in paragraf/portal/rows.py); the members'
 version holds the committee's non-public documents too. Attachments that are not
-PDF are named on the item's divider page with where to find them.
+PDF are converted by LibreOffice where it is installed, and otherwise named on the
+item's divider page with where to find them.
 """
 
 import io
@@ -16,17 +17,22 @@ import typst
 from django.conf import settings
 from django.utils import timezone
 
+from paragraf.documents import office
 from paragraf.portal import rows
 
 DIVIDER = Path(__file__).parent / "typst" / "bundle_divider.typ"
 
 
-def _divider(meeting, item, documents, members):
+def _divider(meeting, item, documents, members, converted):
     body = meeting.committee.body
     attachments = []
     for document in documents:
-        pdf = document.media_type == "application/pdf"
-        note = "" if pdf else f"ingår inte i denna fil; hämtas på {settings.SITE_URL}"
+        if document.pk in converted:
+            note = "omvandlad till PDF"
+        elif document.media_type == "application/pdf":
+            note = ""
+        else:
+            note = f"ingår inte i denna fil; hämtas på {settings.SITE_URL}"
         attachments.append({"title": document.title, "kind": document.extension, "note": note})
     number = f"{item.number}. " if item.number else ""
     data = {
@@ -66,12 +72,18 @@ def build_bundle(meeting, notice_pdf, members=False):
     """The notice's pages, then for each item a divider page and its PDF attachments."""
     parts = [("Kallelse", notice_pdf, [])]
     for title, item, documents in bundle_sections(meeting, members):
-        attachments = []
+        attachments, converted = [], set()
         for document in documents:
-            if document.media_type == "application/pdf":
-                with document.file.open("rb") as handle:
-                    attachments.append((document.title, handle.read()))
-        parts.append((title, _divider(meeting, item, documents, members), attachments))
+            with document.file.open("rb") as handle:
+                data = handle.read()
+            if document.media_type != "application/pdf":
+                data = office.to_pdf(data, document.extension)
+                if data is None:
+                    continue  # named on the divider page with where to get it
+                converted.add(document.pk)
+            attachments.append((document.title, data))
+        divider = _divider(meeting, item, documents, members, converted)
+        parts.append((title, divider, attachments))
     title = f"{meeting.committee.name} {meeting.local_date}: kallelse med handlingar"
     return merge(parts, title)
 

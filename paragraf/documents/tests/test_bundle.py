@@ -1,6 +1,7 @@
 """Kallelse med handlingar: the notice, then each item's attachments, with bookmarks."""
 
 import io
+import zipfile
 
 import pikepdf
 import pypdf
@@ -9,6 +10,7 @@ import pytest
 from paragraf import factories
 from paragraf.cases.models import Document
 from paragraf.demo.pdfs import attachment_pdf
+from paragraf.documents import office
 from paragraf.documents.bundle import build_bundle
 
 MARKERS = ["HEMLIG-TITEL", "HEMLIG-TEXT", "HEMLIG-BILAGA"]
@@ -77,3 +79,65 @@ def test_the_bundle_is_swedish_and_titled(meeting):
     with pikepdf.open(io.BytesIO(build_bundle(meeting, one_page("Kallelse")))) as pdf:
         assert str(pdf.Root.Lang) == "sv"
         assert "kallelse med handlingar" in str(pdf.open_metadata()["dc:title"])
+
+
+def docx(text_):
+    buffer = io.BytesIO()
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/'
+            '2006/content-types"><Default Extension="rels" ContentType="application/'
+            'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" '
+            'ContentType="application/xml"/><Override PartName="/word/document.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.'
+            'document.main+xml"/></Types>',
+        )
+        archive.writestr(
+            "_rels/.rels",
+            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+            'package/2006/relationships"><Relationship Id="r1" Type="http://schemas.'
+            'openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+            'Target="word/document.xml"/></Relationships>',
+        )
+        archive.writestr(
+            "word/document.xml",
+            f'<?xml version="1.0"?><w:document {ns}><w:body><w:p><w:r><w:t>{text_}</w:t>'
+            "</w:r></w:p></w:body></w:document>",
+        )
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def with_docx(meeting):
+    item = meeting.items.get(position=1)
+    factories.attach(
+        item,
+        factories.document(
+            title="Yttrande från kommunen",
+            content=docx("Kommunen tillstyrker ansökan."),
+            filename="yttrande.docx",
+        ),
+        position=3,
+    )
+    return meeting
+
+
+def test_office_files_are_converted_where_libreoffice_is_installed(with_docx):
+    # `make test` installs Debian's libreoffice-writer-nogui, so this runs everywhere.
+    assert office.available(), "LibreOffice (soffice) is missing: run `make office`"
+    bundle = build_bundle(with_docx, one_page("Kallelse"))
+    assert "Kommunen tillstyrker ansökan." in text(bundle)
+    assert "Yttrande från kommunen (DOCX) – omvandlad till PDF" in text(bundle)
+    assert (
+        "1. Verksamhetsbidrag 2023 till Hopajola",
+        ["Ansökan Hopajola", "Yttrande från kommunen"],
+    ) in outline(bundle)
+
+
+def test_without_libreoffice_office_files_are_named_with_where_to_get_them(with_docx, monkeypatch):
+    monkeypatch.setattr(office.shutil, "which", lambda name: None)
+    bundle = build_bundle(with_docx, one_page("Kallelse"))
+    assert "Kommunen tillstyrker" not in text(bundle)
+    assert "Yttrande från kommunen (DOCX) – ingår inte i denna fil" in text(bundle)
