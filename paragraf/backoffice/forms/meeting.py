@@ -77,6 +77,13 @@ class VerifiersForm(forms.Form):
         self.fields["verifiers"].queryset = _people(candidates)
         self.fields["chair"].queryset = _people(candidates)
 
+    def clean(self):
+        cleaned = super().clean()
+        chair, verifiers = cleaned.get("chair"), cleaned.get("verifiers") or []
+        if chair is not None and chair in verifiers:
+            self.add_error("verifiers", _("The chair cannot also be a verifier."))
+        return cleaned
+
 
 class DecisionForm(forms.Form):
     decision = forms.CharField(

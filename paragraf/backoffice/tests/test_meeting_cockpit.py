@@ -166,3 +166,16 @@ def test_a_vice_chair_is_set_to_chair_the_meeting_and_then_decides_a_tie(client,
     assert meeting.chair == p.anna
     vote = recording.record_vote(items[0], "Bifall?", {p.anna: "ja", p.bo: "nej"})
     assert vote.result == "ja" and vote.decided_by_chair
+
+
+def test_the_chair_cannot_also_be_chosen_as_verifier(db):
+    from paragraf import factories
+    from paragraf.backoffice.forms.meeting import VerifiersForm
+
+    people = [factories.person() for _ in range(3)]
+    form = VerifiersForm(
+        {"chair": people[0].pk, "verifiers": [people[0].pk, people[1].pk]},
+        candidates=people,
+    )
+    assert not form.is_valid()
+    assert "Ordföranden kan inte också vara justerare." in form.errors["verifiers"]
