@@ -16,6 +16,11 @@ urlpatterns = [
         pdfs.bundle,
         name="bundle_pdf",
     ),
+    path(
+        "namnder/<slug:committee>/<slug:meeting>/kallelse-med-handlingar-arkiv.pdf",
+        pdfs.archive_bundle,
+        name="archive_bundle_pdf",
+    ),
     path("namnder/<slug:committee>/<slug:meeting>/protokoll.pdf", pdfs.minutes, name="minutes_pdf"),
     path(
         "namnder/<slug:committee>/<slug:meeting>/protokoll-version-<int:version>.pdf",

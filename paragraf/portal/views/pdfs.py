@@ -4,7 +4,7 @@ from django.http import FileResponse, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from paragraf.documents import render, services
+from paragraf.documents import archive, render, services
 from paragraf.documents.models import Rendition
 from paragraf.portal.lookups import public_meeting
 from paragraf.portal.views.errors import NotFound
@@ -51,6 +51,15 @@ def notice(request, committee, meeting):
 def bundle(request, committee, meeting):
     meeting = _published(committee, meeting)
     return _serve(services.public_bundle(meeting), _name(meeting, "kallelse-med-handlingar"))
+
+
+@require_safe
+def archive_bundle(request, committee, meeting):
+    """The archive copy of the notice with documents: PDF/A-3a, attachments embedded."""
+    meeting = _published(committee, meeting)
+    response = HttpResponse(archive.archive_bundle(meeting), content_type="application/pdf")
+    etag = f'"archive-{meeting.pk}-{meeting.modified.timestamp()}"'
+    return _headers(response, _name(meeting, "kallelse-med-handlingar-arkiv"), etag)
 
 
 @require_safe
