@@ -15,12 +15,21 @@ from pathlib import Path
 import pikepdf
 import typst
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 
 from paragraf.documents import office
 from paragraf.portal import rows
 
 DIVIDER = Path(__file__).parent / "typst" / "bundle_divider.typ"
+
+
+def _download_url(document, members):
+    site = settings.SITE_URL.rstrip("/")
+    if members:
+        return site + reverse("backoffice:cases_document", kwargs={"document": document.pk})
+    kwargs = {"pk": document.pk, "filename": document.filename}
+    return site + reverse("portal:document", kwargs=kwargs)
 
 
 def _divider(meeting, item, documents, members, converted):
@@ -32,7 +41,7 @@ def _divider(meeting, item, documents, members, converted):
         elif document.media_type == "application/pdf":
             note = ""
         else:
-            note = f"ingår inte i denna fil; hämtas på {settings.SITE_URL}"
+            note = f"ingår inte i denna fil; hämtas på {_download_url(document, members)}"
         attachments.append({"title": document.title, "kind": document.extension, "note": note})
     number = f"{item.number}. " if item.number else ""
     data = {

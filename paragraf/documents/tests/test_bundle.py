@@ -141,3 +141,5 @@ def test_without_libreoffice_office_files_are_named_with_where_to_get_them(with_
     bundle = build_bundle(with_docx, one_page("Kallelse"))
     assert "Kommunen tillstyrker" not in text(bundle)
     assert "Yttrande från kommunen (DOCX) – ingår inte i denna fil" in text(bundle)
+    document = Document.objects.get(title="Yttrande från kommunen")
+    assert f"/handlingar/{document.pk}/yttrande.docx" in text(bundle).replace("\n", "")
