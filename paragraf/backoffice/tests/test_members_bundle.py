@@ -2,6 +2,7 @@
 
 import io
 
+import pikepdf
 import pypdf
 
 from paragraf import factories
@@ -22,6 +23,10 @@ def test_a_member_gets_the_non_public_documents_in_the_bundle(client, db):
     assert "HEMLIG-TITEL" in text(response)
     html = client.get(meeting.get_absolute_url()).content.decode()
     assert f'href="/kansli/moten/{meeting.pk}/kallelse-med-handlingar.pdf"' in html
+    archive = client.get(f"/kansli/moten/{meeting.pk}/kallelse-med-handlingar-arkiv.pdf")
+    assert archive.status_code == 200
+    with pikepdf.open(io.BytesIO(archive.content)) as pdf:
+        assert "HEMLIG-BILAGA" in [a.description for a in pdf.attachments.values()]
 
 
 def test_nobody_else_gets_it(client, db):

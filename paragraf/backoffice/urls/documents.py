@@ -8,4 +8,9 @@ urlpatterns = [
         documents.members_bundle,
         name="documents_members_bundle",
     ),
+    path(
+        "moten/<int:meeting>/kallelse-med-handlingar-arkiv.pdf",
+        documents.members_archive_bundle,
+        name="documents_members_archive_bundle",
+    ),
 ]
