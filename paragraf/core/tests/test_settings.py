@@ -30,6 +30,24 @@ def test_production_starts_with_a_secret_key():
     assert result.returncode == 0, result.stderr
 
 
+def test_the_deployment_checklist_passes_with_production_settings():
+    result = subprocess.run(  # noqa: S603 - our own manage.py
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env={
+            **{k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")},
+            "DEBUG": "false",
+            "SECRET_KEY": "a-long-random-production-secret-" + "x" * 40,
+            "ALLOWED_HOSTS": "paragraf.example",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
 def test_a_misspelt_boolean_stops_the_start():
     result = run_check(DEBUG="ja")
     assert result.returncode != 0
