@@ -1,0 +1,228 @@
+"""What a harvester gets from the OParl API, built from the test factories."""
+
+import datetime
+import json
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from paragraf import factories
+from paragraf.api import paging
+from paragraf.api.tests.oparl import errors, harvest, objects_of
+from paragraf.meetings.models import Meeting
+from paragraf.meetings.services.numbering import number_paragraphs
+
+pytestmark = [pytest.mark.urls("paragraf.api.tests.urls"), pytest.mark.django_db]
+
+ROOT = "http://testserver/oparl/v1/"
+
+
+def get(client, url, **params):
+    response = client.get(url, params)
+    assert response.status_code == 200, response.content[:300]
+    data = json.loads(response.content)
+    for where, obj in [(url, data)] if "data" not in data else enumerate(data["data"]):
+        assert errors(obj) == [], where
+    return data
+
+
+@pytest.fixture
+def verified():
+    return factories.verified_meeting(factories.seed_committee())
+
+
+def test_the_system_leads_to_the_body_and_its_lists(client, verified):
+    system = get(client, ROOT)
+    assert system["oparlVersion"] == "https://schema.oparl.org/1.1/"
+    bodies = get(client, system["body"])
+    body = bodies["data"][0]
+    assert body["name"] == "Region Örebro län"
+    meetings = get(client, body["meeting"])
+    assert [m["id"] for m in meetings["data"]] == [f"{ROOT}meeting/{verified.pk}/"]
+
+
+def test_nothing_of_a_non_public_item_reaches_the_api(client, verified):
+    answers = harvest(client)
+    everything = "".join(response.content.decode() for response, _data in answers.values())
+    assert "HEMLIG" not in everything
+    assert "hemlig.pdf" not in everything
+    secret = next(
+        item
+        for _where, obj in objects_of(answers)
+        if obj["type"].endswith("/Meeting")
+        for item in obj["agendaItem"]
+        if item["public"] is False
+    )
+    assert set(secret) == {
+        "id",
+        "type",
+        "created",
+        "modified",
+        "deleted",
+        "meeting",
+        "number",
+        "order",
+        "public",
+        "paragraf:paragraphNumber",
+    }
+    assert [e for _where, obj in objects_of(answers) for e in errors(obj)] == []
+
+
+def test_a_public_item_has_its_decision_file_and_paragraph(client, verified):
+    meeting = get(client, f"{ROOT}meeting/{verified.pk}/")
+    first = meeting["agendaItem"][0]
+    assert first["name"] == "Verksamhetsbidrag 2023 till Hopajola"
+    assert first["paragraf:paragraphNumber"] == 1
+    assert first["resolutionText"] == "Regional tillväxtnämnd beviljar 305 000 kronor."
+    file = first["auxiliaryFile"][0]
+    assert file["sha512Checksum"] and file["size"] > 0
+    assert file["accessUrl"].startswith("http://testserver/")
+    assert client.get(file["accessUrl"]).status_code == 200
+    assert get(client, file["id"])["name"] == "Ansökan Hopajola"
+    paper = get(client, get(client, first["consultation"])["paper"])
+    assert paper["reference"] == "RUN 2022/1234"
+
+
+def test_a_person_is_listed_without_e_mail(client, verified):
+    factories.membership(
+        verified.committee, person=factories.person(email="anna@example.org"), party="S"
+    )
+    body = get(client, f"{ROOT}body/")["data"][0]
+    people = get(client, body["person"])["data"]
+    assert [p["membership"][0]["paragraf:party"] for p in people] == ["S"]
+    assert "anna@example.org" not in json.dumps(people)
+
+
+def test_lists_come_in_pages_whose_links_keep_the_filters(client, monkeypatch):
+    monkeypatch.setattr(paging, "PAGE_SIZE", 2)
+    body = factories.body()
+    made = [factories.committee(body) for _ in range(5)]
+    url = f"{ROOT}body/{body.pk}/organization/"
+    since = "2000-01-01T00:00:00+01:00"
+    page = get(client, url, created_since=since)
+    seen, pages = [], 1
+    while True:
+        seen += [o["id"] for o in page["data"]]
+        for name, link in page["links"].items():
+            assert "created_since=2000-01-01T00%3A00%3A00%2B01%3A00" in link, name
+        if "next" not in page["links"]:
+            break
+        page = get(client, page["links"]["next"])
+        pages += 1
+    assert pages == 3
+    assert page["pagination"] == {
+        "totalElements": 5,
+        "elementsPerPage": 2,
+        "currentPage": 3,
+        "totalPages": 3,
+    }
+    assert seen == [f"{ROOT}organization/{c.pk}/" for c in made]
+
+
+def test_created_and_modified_filters_choose_the_objects(client):
+    body = factories.body()
+    factories.committee(body)
+    url = f"{ROOT}body/{body.pk}/organization/"
+    future = (timezone.now() + datetime.timedelta(hours=1)).isoformat()
+    past = (timezone.now() - datetime.timedelta(hours=1)).isoformat()
+    assert len(get(client, url, created_since=past)["data"]) == 1
+    assert get(client, url, created_since=future)["data"] == []
+    assert get(client, url, modified_until=past)["data"] == []
+    assert len(get(client, url, created_until=future)["data"]) == 1
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "created_since=yesterday",
+        "modified_since=2022-13-45",
+        "modified_until=%00",
+        "page=0",
+        "page=x",
+    ],
+)
+def test_a_bad_filter_or_page_is_a_400_with_a_json_error(client, query):
+    body = factories.body()
+    response = client.get(f"{ROOT}body/{body.pk}/meeting/?{query}")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert json.loads(response.content)["error"]
+
+
+def test_an_unknown_object_is_a_404_in_json(client):
+    response = client.get(f"{ROOT}meeting/999999/")
+    assert response.status_code == 404
+    assert json.loads(response.content)["error"]
+
+
+def test_deleted_and_unpublished_show_as_deleted_only_to_a_harvester_of_changes(client, verified):
+    body = verified.committee.body
+    planned = factories.meeting(verified.committee, day=datetime.date(2023, 1, 10))
+    planned.state = Meeting.State.PLANNED
+    planned.save()
+    gone = factories.meeting(verified.committee, day=datetime.date(2023, 2, 10))
+    gone.soft_delete()
+    secret_case = factories.case(body, is_public=False, title="HEMLIG-ÄRENDE")
+    url = f"{ROOT}body/{body.pk}/meeting/"
+    plain = get(client, url)["data"]
+    assert [m["id"] for m in plain] == [f"{ROOT}meeting/{verified.pk}/"]
+    changes = get(client, url, modified_since="2000-01-01T00:00:00Z")["data"]
+    assert {m["id"]: m["deleted"] for m in changes} == {
+        f"{ROOT}meeting/{verified.pk}/": False,
+        f"{ROOT}meeting/{planned.pk}/": True,
+        f"{ROOT}meeting/{gone.pk}/": True,
+    }
+    stub = next(m for m in changes if m["deleted"])
+    assert set(stub) == {"id", "type", "created", "modified", "deleted"}
+
+    papers = f"{ROOT}body/{body.pk}/paper/"
+    assert f"{ROOT}paper/{secret_case.pk}/" not in json.dumps(get(client, papers))
+    changed = get(client, papers, modified_since="2000-01-01T00:00:00Z")
+    hidden = next(p for p in changed["data"] if p["id"] == f"{ROOT}paper/{secret_case.pk}/")
+    assert hidden["deleted"] is True
+    assert "HEMLIG" not in json.dumps(changed)
+    assert get(client, f"{ROOT}meeting/{gone.pk}/")["deleted"] is True
+
+
+def test_a_changed_agenda_item_changes_its_meeting_modified(client, time_machine):
+    time_machine.move_to(datetime.datetime(2022, 12, 1, 9, tzinfo=datetime.UTC))
+    meeting = factories.meeting(state=Meeting.State.NOTICE_PUBLISHED)
+    item = factories.item(meeting, state="pa_listan")
+    url = f"{ROOT}meeting/{meeting.pk}/"
+    before = get(client, url)["modified"]
+    time_machine.move_to(datetime.datetime(2022, 12, 2, 9, tzinfo=datetime.UTC))
+    item.title = "Ny rubrik"
+    item.save()
+    after = get(client, url)
+    assert after["modified"] > before
+    assert after["agendaItem"][0]["name"] == "Ny rubrik"
+    listed = get(
+        client, f"{ROOT}body/{meeting.committee.body_id}/meeting/", modified_since=after["modified"]
+    )
+    assert [m["id"] for m in listed["data"]] == [url]
+
+
+def busy_meeting(committee, day):
+    meeting = factories.meeting(committee, day=day)
+    item = factories.item(meeting, case=factories.case(committee.body))
+    factories.attach(item)
+    factories.attach(factories.item(meeting, is_public=False))
+    number_paragraphs(meeting)
+    return meeting
+
+
+def test_a_page_of_meetings_takes_the_same_queries_however_many_meetings(client):
+    committee = factories.seed_committee()
+    days = [datetime.date(2022, 1, 1) + datetime.timedelta(days=n) for n in range(6)]
+    for day in days[:2]:
+        busy_meeting(committee, day)
+    url = f"{ROOT}body/{committee.body_id}/meeting/"
+    with CaptureQueriesContext(connection) as few:
+        get(client, url)
+    for day in days[2:]:
+        busy_meeting(committee, day)
+    with CaptureQueriesContext(connection) as many:
+        assert len(get(client, url)["data"]) == 6
+    assert len(many) == len(few)
