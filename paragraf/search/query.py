@@ -28,8 +28,8 @@ SNIPPET_CHARS = 240
 SORT_RELEVANCE = "relevans"
 SORT_DATE = "datum"
 
-# A quoted phrase (closing quote optional), or a run of anything but space and quotes.
-TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+?)(?=\s|"|$)')
+# A quoted phrase, or a run of anything but space and quotes.
+TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+?)(?=\s|"|$)')
 
 
 @dataclass
@@ -56,6 +56,7 @@ class Hit:
     committee_name: str
     day: datetime.date
     snippet: str = ""
+    kind_label: str = ""
 
 
 @dataclass
@@ -67,9 +68,14 @@ class Results:
 
 def clauses(text):
     """[[Clause, …], …]: groups that must all match, each a list of OR alternatives."""
+    text = text or ""
+    if text.count('"') % 2:
+        # An unbalanced quote is most likely a typo: its words count one by one.
+        head, _quote, tail = text.rpartition('"')
+        text = f"{head} {tail}"
     groups = []
     join_next = False
-    for match in TOKEN.finditer(text or ""):
+    for match in TOKEN.finditer(text):
         minus, phrase, word = match.groups()
         if word is not None and word == "OR":
             join_next = bool(groups)

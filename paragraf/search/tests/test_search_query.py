@@ -141,3 +141,10 @@ def test_only_exclusions_or_nothing_gets_a_helpful_message(published, indexed):
     assert "inte bara ord som ska uteslutas" in search("-bidrag").message
     assert "Skriv ett eller flera ord" in search("  ").message
     assert "Skriv ett eller flera ord" in search("-").message
+
+
+def test_an_unbalanced_quote_searches_the_words_one_by_one(published, indexed):
+    add_item(published, "Bidrag", summary="Nämnden beviljar föreningen stöd.")
+    indexed()
+    assert titles('"föreningen beviljar') == ["Bidrag"]
+    assert titles('"föreningen beviljar"') == []
