@@ -30,14 +30,14 @@ def parse_moment(name, value):
         if moment is None:
             day = parse_date(value)
             moment = day and datetime.datetime.combine(day, datetime.time())
-    except ValueError:
+        if moment is not None:
+            if timezone.is_naive(moment):
+                moment = timezone.make_aware(moment)
+            moment.astimezone(datetime.UTC)  # the database stores UTC: year 1 may not fit
+    except (ValueError, OverflowError):
         moment = None
     if moment is None:
-        raise BadRequest(
-            f"{name} must be an ISO 8601 date and time, e.g. 2022-12-16T10:00:00+01:00"
-        )
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment)
+        raise BadRequest(f"{name} must be an ISO 8601 time, e.g. 2022-12-16T10:00:00+01:00")
     return moment
 
 
@@ -53,7 +53,7 @@ def filters_of(request):
 
 def page_number(request):
     raw = request.GET.get("page", "1")
-    if not raw.isdigit() or int(raw) < 1:
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= 10**9:
         raise BadRequest("page must be a positive whole number")
     return int(raw)
 
@@ -74,7 +74,9 @@ def page(request, visible, everything, serialize, stub):
     queryset = queryset.order_by("pk")
     total = queryset.count()
     pages = max(1, math.ceil(total / PAGE_SIZE))
-    objects = list(queryset[(number - 1) * PAGE_SIZE : number * PAGE_SIZE])
+    objects = []
+    if number <= pages:
+        objects = list(queryset[(number - 1) * PAGE_SIZE : number * PAGE_SIZE])
     if "modified_since" in filters:
         shown = set(visible.filter(pk__in=[o.pk for o in objects]).values_list("pk", flat=True))
     else:

@@ -207,6 +207,7 @@ class Out:
             item.meeting = meeting
             agenda.append(self.agenda_item(meeting, item, show_minutes, public_documents))
         notices = [n for n in meeting.notices.all() if n.deleted_at is None]
+        slugs = {"committee": meeting.committee.slug, "meeting": meeting.slug}
         # Signals keep `modified` in step with items, files and the location;
         # notices are posted later and are not covered by them.
         modified = max([meeting.modified, *(n.modified for n in meeting.notices.all())])
@@ -219,10 +220,20 @@ class Out:
                 "cancelled": meeting.state == Meeting.State.CANCELLED,
                 "start": moment(meeting.start),
                 "end": moment(meeting.end),
-                "location": self.location(meeting.location) if meeting.location else None,
+                "location": self.location(meeting.location)
+                if meeting.location and meeting.location.deleted_at is None
+                else None,
                 "organization": [self.url("organization", meeting.committee_id)],
                 "agendaItem": agenda,
                 "web": self.web(meeting.get_absolute_url()),
+                # The portal's PDFs, as plain links: an OParl File would need its own
+                # address and the PDF's size and checksum.
+                EXT + "invitationPdf": self.web(reverse("portal:notice_pdf", kwargs=slugs))
+                if meeting.is_published
+                else None,
+                EXT + "minutesPdf": self.web(reverse("portal:minutes_pdf", kwargs=slugs))
+                if show_minutes
+                else None,
                 EXT + "noticePublished": moment(meeting.notice_published_at),
                 EXT + "verified": moment(meeting.minutes_verified_at) if show_minutes else None,
                 EXT + "noticePosted": moment(meeting.notice_posted_at),

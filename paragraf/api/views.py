@@ -219,7 +219,11 @@ def organization(request, out, pk):
 @api
 def person(request, out, pk):
     def full(p):
-        membership = p.memberships.select_related("committee__body").first()
+        membership = (
+            p.memberships.filter(committee__deleted_at__isnull=True)
+            .select_related("committee__body")
+            .first()
+        )
         return out.people([p], membership.committee.body)[0]
 
     return one(

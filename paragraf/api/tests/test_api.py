@@ -83,6 +83,8 @@ def test_a_public_item_has_its_decision_file_and_paragraph(client, verified):
     assert get(client, file["id"])["name"] == "Ansökan Hopajola"
     paper = get(client, get(client, first["consultation"])["paper"])
     assert paper["reference"] == "RUN 2022/1234"
+    assert meeting["paragraf:minutesPdf"].endswith("/mote-2022-12-14/protokoll.pdf")
+    assert meeting["paragraf:invitationPdf"].endswith("/mote-2022-12-14/kallelse.pdf")
 
 
 def test_a_person_is_listed_without_e_mail(client, verified):
@@ -141,6 +143,10 @@ def test_created_and_modified_filters_choose_the_objects(client):
         "modified_until=%00",
         "page=0",
         "page=x",
+        "page=99999999999999999999999",
+        "created_since=0001-01-01T00:00:00%2B01:00",
+        "modified_since=9999-12-31T23:59:59-05:00",
+        "modified_since=2022-12-16T10:00:00%2B99:00",
     ],
 )
 def test_a_bad_filter_or_page_is_a_400_with_a_json_error(client, query):
@@ -151,10 +157,23 @@ def test_a_bad_filter_or_page_is_a_400_with_a_json_error(client, query):
     assert json.loads(response.content)["error"]
 
 
+def test_a_page_after_the_last_is_empty_and_leads_back(client):
+    body = factories.body()
+    factories.committee(body)
+    page = get(client, f"{ROOT}body/{body.pk}/organization/", page=7)
+    assert page["data"] == []
+    assert page["links"]["prev"].endswith("page=1")
+    assert "next" not in page["links"]
+
+
 def test_an_unknown_object_is_a_404_in_json(client):
     response = client.get(f"{ROOT}meeting/999999/")
     assert response.status_code == 404
     assert json.loads(response.content)["error"]
+
+
+def test_the_api_only_reads(client):
+    assert client.post(ROOT).status_code == 405
 
 
 def test_deleted_and_unpublished_show_as_deleted_only_to_a_harvester_of_changes(client, verified):
@@ -198,6 +217,7 @@ def test_a_changed_agenda_item_changes_its_meeting_modified(client, time_machine
     after = get(client, url)
     assert after["modified"] > before
     assert after["agendaItem"][0]["name"] == "Ny rubrik"
+    assert "paragraf:minutesPdf" not in after
     listed = get(
         client, f"{ROOT}body/{meeting.committee.body_id}/meeting/", modified_since=after["modified"]
     )
