@@ -18,16 +18,22 @@ KIND_LABELS = {
     index.Kind.DECISION: _("Decision"),
     index.Kind.ATTACHMENT: _("Attachment"),
 }
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 SORT_CHOICES = [(SORT_RELEVANCE, _("Relevance")), (SORT_DATE, _("Date, newest first"))]
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label=_("Search for"), required=False, max_length=500)
+    q = forms.CharField(
+        label=_("Search for"),
+        required=False,
+        max_length=500,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
     committee = forms.ChoiceField(label=_("Committee"), required=False)
     kind = forms.ChoiceField(label=_("Kind"), required=False, choices=KIND_CHOICES)
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1900, max_value=2200)
-    since = forms.DateField(label=_("From date"), required=False)
-    until = forms.DateField(label=_("To date"), required=False)
+    since = forms.DateField(label=_("From date"), required=False, widget=DATE)
+    until = forms.DateField(label=_("To date"), required=False, widget=DATE)
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORT_CHOICES)
     page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
 
