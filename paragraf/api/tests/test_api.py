@@ -11,7 +11,7 @@ from django.utils import timezone
 from paragraf import factories
 from paragraf.api import paging
 from paragraf.api.tests.oparl import errors, harvest, objects_of
-from paragraf.meetings.models import Meeting
+from paragraf.meetings.models import Ballot, Conflict, Meeting, Reservation, Vote
 from paragraf.meetings.services.numbering import number_paragraphs
 
 pytestmark = [pytest.mark.urls("paragraf.api.tests.urls"), pytest.mark.django_db]
@@ -246,3 +246,23 @@ def test_a_page_of_meetings_takes_the_same_queries_however_many_meetings(client)
     with CaptureQueriesContext(connection) as many:
         assert len(get(client, url)["data"]) == 6
     assert len(many) == len(few)
+
+
+def test_votes_reservations_and_conflicts_go_with_the_paragraph(client, verified):
+    item = verified.items.order_by("position").first()
+    yes, no = factories.person(), factories.person()
+    vote = Vote.objects.create(item=item, question="Bifall mot avslag", result=Vote.Result.YES)
+    Ballot.objects.create(vote=vote, person=yes, choice=Ballot.Choice.YES)
+    Ballot.objects.create(vote=vote, person=no, choice=Ballot.Choice.NO)
+    Reservation.objects.create(item=item, person=no, against="beslutet")
+    Conflict.objects.create(item=item, person=factories.person())
+    document = item.documents.get()
+    document.text = "Hopajola ansöker"
+    document.save()
+
+    first = get(client, f"{ROOT}meeting/{verified.pk}/")["agendaItem"][0]
+    assert first["paragraf:votes"][0]["result"] == "ja"
+    assert {b["vote"] for b in first["paragraf:votes"][0]["ballots"]} == {"ja", "nej"}
+    assert first["paragraf:reservations"][0]["person"] == f"{ROOT}person/{no.pk}/"
+    assert len(first["paragraf:conflicts"]) == 1
+    assert first["auxiliaryFile"][0]["text"] == "Hopajola ansöker"
