@@ -55,6 +55,7 @@ messages: install
 run: install messages
 	$(PY) manage.py migrate --no-input -v 0
 	$(PY) manage.py load_demo
+	$(PY) manage.py rebuild_search_index
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 lint: install

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "paragraf.portal",
     "paragraf.backoffice",
     "paragraf.documents",
+    "paragraf.search",
     "django_tasks",
     "django_tasks_db",
     "paragraf.demo",

@@ -9,6 +9,7 @@ urlpatterns += i18n_patterns(
     path("kansli/", include("paragraf.backoffice.urls")),
     path("anslagstavla/", include("paragraf.noticeboard.urls")),
     path("handlingar/", include("paragraf.documents.urls")),
+    path("sok/", include("paragraf.search.urls")),
     path("", include("paragraf.portal.urls")),
     prefix_default_language=False,
 )

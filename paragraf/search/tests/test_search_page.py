@@ -10,7 +10,7 @@ from paragraf.search.management.commands.rebuild_search_index import Command
 from paragraf.search.query import search
 from paragraf.search.tests.conftest import add_item
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("paragraf.search.tests.urls")]
+pytestmark = pytest.mark.django_db
 
 
 def test_the_empty_page_shows_the_labelled_form(client, committee):
