@@ -67,7 +67,6 @@ class Out:
             "oparlVersion": "https://schema.oparl.org/1.1/",
             "body": self.url("body_list"),
             "name": "Paragraf",
-            "product": "https://github.com/paragraf-org/paragraf",
         }
         if body is not None:
             data["contactEmail"] = body.contact_email
