@@ -266,3 +266,35 @@ def test_votes_reservations_and_conflicts_go_with_the_paragraph(client, verified
     assert first["paragraf:reservations"][0]["person"] == f"{ROOT}person/{no.pk}/"
     assert len(first["paragraf:conflicts"]) == 1
     assert first["auxiliaryFile"][0]["text"] == "Hopajola ansöker"
+
+
+@pytest.fixture
+def parents_follow():
+    """The API app's signals, as ApiConfig.ready() connects them once it is installed."""
+    from paragraf.api import signals  # noqa: F401
+
+
+def test_a_changed_file_or_membership_changes_its_paper_or_person(
+    client, verified, time_machine, parents_follow
+):
+    body = verified.committee.body
+    member = factories.membership(verified.committee)
+    later = timezone.now() + datetime.timedelta(days=1)
+    time_machine.move_to(later)
+    since = {"modified_since": (later - datetime.timedelta(seconds=1)).isoformat()}
+    assert get(client, f"{ROOT}body/{body.pk}/paper/", **since)["data"] == []
+    assert get(client, f"{ROOT}body/{body.pk}/person/", **since)["data"] == []
+
+    item = verified.items.order_by("position").first()
+    document = item.documents.get()
+    document.case = item.case  # filed in the case: the Paper's file
+    document.text = "Ny text"
+    document.save()
+    member.party = "C"
+    member.save()
+
+    papers = get(client, f"{ROOT}body/{body.pk}/paper/", **since)["data"]
+    assert [p["reference"] for p in papers] == ["RUN 2022/1234"]
+    assert papers[0]["auxiliaryFile"][0]["text"] == "Ny text"
+    people = get(client, f"{ROOT}body/{body.pk}/person/", **since)["data"]
+    assert [p["membership"][0]["paragraf:party"] for p in people] == ["C"]
