@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "paragraf.backoffice",
     "paragraf.documents",
     "paragraf.search",
+    "paragraf.api",
     "django_tasks",
     "django_tasks_db",
     "paragraf.demo",

@@ -4,6 +4,8 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # The OParl API is a contract: its addresses carry no language prefix.
+    path("oparl/v1/", include("paragraf.api.urls")),
 ]
 urlpatterns += i18n_patterns(
     path("kansli/", include("paragraf.backoffice.urls")),

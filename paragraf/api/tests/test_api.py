@@ -14,7 +14,7 @@ from paragraf.api.tests.oparl import errors, harvest, objects_of
 from paragraf.meetings.models import Ballot, Conflict, Meeting, Reservation, Vote
 from paragraf.meetings.services.numbering import number_paragraphs
 
-pytestmark = [pytest.mark.urls("paragraf.api.tests.urls"), pytest.mark.django_db]
+pytestmark = pytest.mark.django_db
 
 ROOT = "http://testserver/oparl/v1/"
 

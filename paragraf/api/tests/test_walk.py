@@ -6,8 +6,6 @@ from django.test import override_settings
 from paragraf.api.tests.oparl import errors, harvest, objects_of
 from paragraf.demo import loader
 
-pytestmark = pytest.mark.urls("paragraf.api.tests.urls")
-
 
 @pytest.fixture
 def walk(client, db, tmp_path):
