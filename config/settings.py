@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "paragraf.documents",
     "paragraf.search",
     "paragraf.api",
+    "paragraf.feeds",
+    "paragraf.alerts",
     "django_tasks",
     "django_tasks_db",
     "paragraf.demo",

@@ -12,6 +12,8 @@ urlpatterns += i18n_patterns(
     path("anslagstavla/", include("paragraf.noticeboard.urls")),
     path("handlingar/", include("paragraf.documents.urls")),
     path("sok/", include("paragraf.search.urls")),
+    path("oppna-data/", include("paragraf.feeds.urls")),
+    path("bevakning/", include("paragraf.alerts.urls")),
     path("", include("paragraf.portal.urls")),
     prefix_default_language=False,
 )
