@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from paragraf.cases.models import Case, Document
+from paragraf.documents.models import Rendition
 from paragraf.meetings.models import AgendaItem, AgendaItemDocument, Meeting
 from paragraf.noticeboard.models import Notice
 from paragraf.organisation.models import Committee, Membership, Person
@@ -90,6 +91,10 @@ class Out:
                 "meeting": self.url("body_meetings", body.pk),
                 "paper": self.url("body_papers", body.pk),
                 "membership": self.url("body_memberships", body.pk),
+                "agendaItem": self.url("body_agenda_items", body.pk),
+                "consultation": self.url("body_consultations", body.pk),
+                "file": self.url("body_files", body.pk),
+                "locationList": self.url("body_locations", body.pk),
                 "legislativeTermList": self.url("body_terms", body.pk),
                 "legislativeTerm": [self.term(t) for t in terms],
             }
@@ -197,16 +202,16 @@ class Out:
         by_meeting = {}
         for item in items:
             by_meeting.setdefault(item.meeting_id, []).append(item)
-        return [self.meeting(m, by_meeting.get(m.pk, []), public_documents) for m in meetings]
+        pdfs = made_pdfs(published)
+        return [self.meeting(m, by_meeting.get(m.pk, []), public_documents, pdfs) for m in meetings]
 
-    def meeting(self, meeting, items, public_documents):
+    def meeting(self, meeting, items, public_documents, pdfs):
         show_minutes = meeting.has_verified_minutes
         agenda = []
         for item in items:
             item.meeting = meeting
             agenda.append(self.agenda_item(meeting, item, show_minutes, public_documents))
         notices = [n for n in meeting.notices.all() if n.deleted_at is None]
-        slugs = {"committee": meeting.committee.slug, "meeting": meeting.slug}
         # Signals keep `modified` in step with items, files and the location;
         # notices are posted later and are not covered by them.
         modified = max([meeting.modified, *(n.modified for n in meeting.notices.all())])
@@ -225,12 +230,12 @@ class Out:
                 "organization": [self.url("organization", meeting.committee_id)],
                 "agendaItem": agenda,
                 "web": self.web(meeting.get_absolute_url()),
-                # The portal's PDFs, as plain links: an OParl File would need its own
-                # address and the PDF's size and checksum.
-                EXT + "invitationPdf": self.web(reverse("portal:notice_pdf", kwargs=slugs))
+                "invitation": self.meeting_pdf(meeting, NOTICE, pdfs.get((meeting.pk, NOTICE)))
                 if meeting.is_published
                 else None,
-                EXT + "minutesPdf": self.web(reverse("portal:minutes_pdf", kwargs=slugs))
+                "resultsProtocol": self.meeting_pdf(
+                    meeting, MINUTES, pdfs.get((meeting.pk, MINUTES))
+                )
                 if show_minutes
                 else None,
                 EXT + "noticePublished": moment(meeting.notice_published_at),
@@ -409,6 +414,55 @@ class Out:
                 "downloadUrl": download,
             }
         )
+
+    def meeting_pdf(self, meeting, kind, rendition):
+        """The notice or the minutes of a meeting as an OParl File.
+
+        The portal makes these PDFs when first asked for; the API never makes
+        one. Size and checksum are given once the current PDF exists, so they
+        always describe the file that `accessUrl` serves.
+        """
+        slugs = {"committee": meeting.committee.slug, "meeting": meeting.slug}
+        if kind == NOTICE:
+            name, view, url, since = "Kallelse", "invitation_file", "notice_pdf", meeting.modified
+            made = meeting.notice_published_at or meeting.created
+        else:
+            name, view, url, since = "Protokoll", "minutes_file", "minutes_pdf", None
+            made = meeting.minutes_verified_at or meeting.created
+        current = rendition is not None and (since is None or rendition.created >= since)
+        download = self.web(reverse(f"portal:{url}", kwargs=slugs))
+        return clean(
+            {
+                "id": self.url(view, meeting.pk),
+                "type": SCHEMA + "File",
+                "name": f"{name} {meeting.committee.name} {timezone.localdate(meeting.start)}",
+                "fileName": download.rsplit("/", 1)[-1],
+                "mimeType": "application/pdf",
+                "size": rendition.size if current else None,
+                "sha512Checksum": rendition.sha512 if current else None,
+                "accessUrl": download,
+                "downloadUrl": download,
+                "meeting": [self.url("meeting", meeting.pk)],
+                "created": moment(made),
+                "modified": moment(max(made, rendition.created) if current else made),
+                "deleted": False,
+            }
+        )
+
+
+NOTICE, MINUTES = Rendition.Kind.NOTICE, Rendition.Kind.MINUTES
+
+
+def made_pdfs(meetings):
+    """{(meeting id, kind): the newest public notice or minutes made so far}."""
+    renditions = (
+        Rendition.objects.current()
+        .public()
+        .filter(meeting__in=meetings, paragraph=None, kind__in=[NOTICE, MINUTES])
+        .exclude(kind=MINUTES, sealed_at__isnull=True)
+        .order_by("version", "pk")
+    )
+    return {(r.meeting_id, r.kind): r for r in renditions}
 
 
 def public_memberships(body):

@@ -1,13 +1,15 @@
 """The OParl 1.1 API: read-only JSON, public data only, no cookies."""
 
+import hashlib
 import json
 from functools import wraps
 
 from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.views.decorators.http import require_safe
 
 from paragraf.api import paging
-from paragraf.api.serializers import Out, public_memberships
+from paragraf.api.serializers import MINUTES, NOTICE, Out, made_pdfs, public_memberships
 from paragraf.cases.models import Case, Document
 from paragraf.meetings.models import AgendaItem, Location, Meeting
 from paragraf.organisation.models import Body, Committee, Membership, Person, Term
@@ -23,6 +25,14 @@ def respond(data, status=200):
     return response
 
 
+def cacheable(request, response):
+    """An ETag of the body, a 304 for a harvester that has it, and a short public cache."""
+    etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
+    response["ETag"] = etag
+    patch_cache_control(response, public=True, max_age=60)
+    return get_conditional_response(request, etag=etag, response=response)
+
+
 def error(status, message):
     return respond({"error": message}, status)
 
@@ -36,7 +46,7 @@ def api(view):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         try:
-            return respond(view(request, Out(request), *args, **kwargs))
+            return cacheable(request, respond(view(request, Out(request), *args, **kwargs)))
         except paging.BadRequest as problem:
             return error(400, str(problem))
         except NotFound:
@@ -122,6 +132,18 @@ def _body_lists(out, body):
     }
 
 
+def public_items(body):
+    return AgendaItem.objects.filter(
+        meeting__in=meetings(body), meeting__state__in=Meeting.PUBLISHED_STATES
+    )
+
+
+def consultations(body):
+    return AgendaItem.objects.public().filter(
+        case__is_public=True, case__deleted_at__isnull=True, meeting__committee__body=body
+    )
+
+
 @api
 def body(request, out, pk):
     return one(
@@ -202,6 +224,63 @@ def body_terms(request, out, pk):
         Term.all_objects.filter(body=body),
         lambda objs: [out.term(t) for t in objs],
         lambda t: out.stub(t, "LegislativeTerm", "term"),
+    )
+
+
+@api
+def body_agenda_items(request, out, pk):
+    body = body_of(pk)
+
+    def serialize(items):
+        meetings_by_pk = {m["id"]: m for m in out.meetings(list({i.meeting for i in items}))}
+        by_id = {i["id"]: i for meeting in meetings_by_pk.values() for i in meeting["agendaItem"]}
+        return [by_id[out.url("agenda_item", i.pk)] for i in items]
+
+    return paging.page(
+        request,
+        public_items(body).select_related("meeting"),
+        AgendaItem.all_objects.filter(meeting__committee__body=body).select_related("meeting"),
+        serialize,
+        lambda i: out.stub(i, "AgendaItem", "agenda_item"),
+    )
+
+
+@api
+def body_consultations(request, out, pk):
+    body = body_of(pk)
+    return paging.page(
+        request,
+        consultations(body).select_related("meeting"),
+        AgendaItem.all_objects.filter(meeting__committee__body=body).select_related("meeting"),
+        lambda items: [out.consultation(i) for i in items],
+        lambda i: out.stub(i, "Consultation", "consultation"),
+    )
+
+
+@api
+def body_files(request, out, pk):
+    body = body_of(pk)
+    return paging.page(
+        request,
+        Document.objects.public().filter(agenda_links__agenda_item__meeting__committee__body=body),
+        Document.all_objects.filter(
+            agenda_links__agenda_item__meeting__committee__body=body
+        ).distinct(),
+        lambda documents: [out.file(d) for d in documents],
+        lambda d: out.stub(d, "File", "file"),
+    )
+
+
+@api
+def body_locations(request, out, pk):
+    body = body_of(pk)
+    used = Location.objects.filter(meetings__in=meetings(body)).distinct()
+    return paging.page(
+        request,
+        used,
+        used,
+        lambda locations: [out.location(loc) for loc in locations],
+        lambda loc: out.stub(loc, "Location", "location"),
     )
 
 
@@ -309,3 +388,20 @@ def file(request, out, pk):
 def location(request, out, pk):
     used = Location.objects.filter(meetings__in=meetings()).distinct()
     return out.location(found(used, pk))
+
+
+def _meeting_pdf(out, pk, kind, shown):
+    meeting = found(meetings().select_related("committee"), pk)
+    if not shown(meeting):
+        raise NotFound()
+    return out.meeting_pdf(meeting, kind, made_pdfs([meeting]).get((meeting.pk, kind)))
+
+
+@api
+def invitation_file(request, out, pk):
+    return _meeting_pdf(out, pk, NOTICE, lambda m: m.is_published)
+
+
+@api
+def minutes_file(request, out, pk):
+    return _meeting_pdf(out, pk, MINUTES, lambda m: m.has_verified_minutes)

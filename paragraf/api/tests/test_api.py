@@ -1,6 +1,7 @@
 """What a harvester gets from the OParl API, built from the test factories."""
 
 import datetime
+import hashlib
 import json
 
 import pytest
@@ -11,7 +12,7 @@ from django.utils import timezone
 from paragraf import factories
 from paragraf.api import paging
 from paragraf.api.tests.oparl import errors, harvest, objects_of
-from paragraf.meetings.models import Ballot, Conflict, Meeting, Reservation, Vote
+from paragraf.meetings.models import Ballot, Conflict, Location, Meeting, Reservation, Vote
 from paragraf.meetings.services.numbering import number_paragraphs
 
 pytestmark = pytest.mark.django_db
@@ -83,8 +84,63 @@ def test_a_public_item_has_its_decision_file_and_paragraph(client, verified):
     assert get(client, file["id"])["name"] == "Ansökan Hopajola"
     paper = get(client, get(client, first["consultation"])["paper"])
     assert paper["reference"] == "RUN 2022/1234"
-    assert meeting["paragraf:minutesPdf"].endswith("/mote-2022-12-14/protokoll.pdf")
-    assert meeting["paragraf:invitationPdf"].endswith("/mote-2022-12-14/kallelse.pdf")
+    assert meeting["resultsProtocol"]["accessUrl"].endswith("/mote-2022-12-14/protokoll.pdf")
+    assert meeting["invitation"]["accessUrl"].endswith("/mote-2022-12-14/kallelse.pdf")
+
+
+def test_the_notice_and_minutes_are_files_whose_checksum_matches_the_pdf(client, verified):
+    meeting = get(client, f"{ROOT}meeting/{verified.pk}/")
+    invitation = meeting["invitation"]
+    # The API never makes a PDF: before anyone has asked for the notice, it has no checksum.
+    assert "sha512Checksum" not in invitation
+    pdf = client.get(invitation["accessUrl"])
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    again = get(client, invitation["id"])
+    body = b"".join(pdf.streaming_content) if pdf.streaming else pdf.content
+    assert again["sha512Checksum"] == hashlib.sha512(body).hexdigest()
+    assert again["size"] == len(body)
+    assert again["meeting"] == [meeting["id"]]
+
+    served = client.get(meeting["resultsProtocol"]["accessUrl"])
+    body = b"".join(served.streaming_content) if served.streaming else served.content
+    minutes = get(client, meeting["resultsProtocol"]["id"])
+    assert minutes["sha512Checksum"] == hashlib.sha512(body).hexdigest()
+
+
+def test_minutes_file_of_a_meeting_without_verified_minutes_is_a_404(client):
+    meeting = factories.meeting(factories.seed_committee(), state=Meeting.State.NOTICE_PUBLISHED)
+    data = get(client, f"{ROOT}meeting/{meeting.pk}/")
+    assert "resultsProtocol" not in data and "invitation" in data
+    assert client.get(f"{ROOT}file/minutes/{meeting.pk}/").status_code == 404
+
+
+def test_the_body_lists_its_items_consultations_files_and_locations(client, verified):
+    body = get(client, f"{ROOT}body/")["data"][0]
+    items = get(client, body["agendaItem"])["data"]
+    meeting = get(client, f"{ROOT}meeting/{verified.pk}/")
+    assert items == meeting["agendaItem"]
+    consultations = get(client, body["consultation"])["data"]
+    assert [c["agendaItem"] for c in consultations] == [
+        i["id"] for i in items if "consultation" in i
+    ]
+    files = get(client, body["file"])["data"]
+    assert [f["name"] for f in files] == ["Ansökan Hopajola"]
+    assert "HEMLIG" not in json.dumps(files)
+    location = Location.objects.create(description="Länsstyrelsehuset, sal A")
+    Meeting.objects.filter(pk=verified.pk).update(location=location)
+    locations = get(client, body["locationList"])["data"]
+    assert [loc["description"] for loc in locations] == [location.description]
+
+
+def test_a_harvester_that_has_the_object_gets_304(client, verified):
+    url = f"{ROOT}meeting/{verified.pk}/"
+    first = client.get(url)
+    assert first["ETag"] and "max-age=60" in first["Cache-Control"]
+    again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304 and again.content == b""
+    Meeting.objects.filter(pk=verified.pk).update(name="Nytt namn")
+    changed = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200 and changed["ETag"] != first["ETag"]
 
 
 def test_a_person_is_listed_without_e_mail(client, verified):
