@@ -1,0 +1,243 @@
+"""Location, Meeting and the AgendaItems it embeds (with their paragraphs,
+attachments and notices).
+
+A source only shows what is public, so an imported meeting is published as the
+source shows it. Its minutes may be verified there: everything is written
+inside `correcting(meeting)`, the one way past the minutes' lock.
+"""
+
+from django.db.models import F
+from django.utils import timezone
+
+from paragraf.api.importer.values import Malformed, Reader, choice
+from paragraf.cases.models import Case
+from paragraf.meetings.models import (
+    AgendaItem,
+    AgendaItemDocument,
+    Location,
+    Meeting,
+    Paragraph,
+    correcting,
+)
+from paragraf.noticeboard.models import Notice
+from paragraf.organisation.models import Committee
+
+
+def _created(record, reader):
+    created = reader.moment("created")
+    if created is not None:
+        record.created = created
+
+
+def location(runner, reader):
+    record = runner.index.find(reader.id, Location) or Location()
+    record.street_address = reader.text("streetAddress", 200)
+    record.postal_code = reader.text("postalCode", 20)
+    record.locality = reader.text("locality", 100)
+    record.room = reader.text("room", 100)
+    record.description = (
+        reader.text("description", 200)
+        or ", ".join(p for p in (record.street_address, record.locality) if p)[:200]
+        or record.room
+    )
+    if not record.description:
+        raise Malformed("a location without description or address")
+    _created(record, reader)
+    record.deleted_at = None
+    record.save()
+    return record
+
+
+def _committee(runner, reader):
+    for url in reader.urls("organization"):
+        committee = runner.ref(url, Committee, "Organization")
+        if committee is not None:
+            return committee
+    raise Malformed("none of its organizations is known")
+
+
+def _location(runner, reader):
+    value = reader.get("location")
+    if isinstance(value, dict):
+        return runner.one("Location", value, want=True)
+    if isinstance(value, str):
+        return runner.ref(value, Location, "Location")
+    return None
+
+
+def _state(reader, verified):
+    if reader.flag("cancelled", False):
+        return Meeting.State.CANCELLED
+    state = choice(Meeting.State, reader.get("meetingState"))
+    if state is not None:
+        return state
+    if verified:
+        return Meeting.State.MINUTES_VERIFIED
+    start = reader.moment("start")
+    if start and start < timezone.now():
+        return Meeting.State.HELD
+    return Meeting.State.NOTICE_PUBLISHED
+
+
+def meeting(runner, reader):
+    committee = _committee(runner, reader)
+    place = _location(runner, reader)
+    record = runner.index.find(reader.id, Meeting)
+    verified = reader.moment("paragraf:verified")
+    if record is None:
+        record = Meeting(committee=committee, start=reader.moment("start", required=True))
+        record.save()
+    with correcting(record):
+        record.committee = committee
+        record.start = reader.moment("start", required=True)
+        record.end = reader.moment("end")
+        if record.end and record.end < record.start:
+            reader.note("end", "is before start")
+            record.end = None
+        record.name = reader.text("name", 200)
+        if record.name == committee.name:
+            record.name = ""  # our meetings are named by their committee
+        record.location = place
+        record.state = _state(reader, verified)
+        record.notice_published_at = reader.moment("paragraf:noticePublished")
+        record.notice_posted_at = reader.moment("paragraf:noticePosted")
+        record.minutes_verified_at = verified
+        _created(record, reader)
+        record.deleted_at = None
+        record.save()
+        _items(runner, reader, record)
+        _notices(runner, reader, record, verified)
+    return record
+
+
+def _items(runner, reader, meeting):
+    elements = reader.objects("agendaItem")
+    listed = {e.get("id") for e in elements if isinstance(e, dict)}
+    existing = list(AgendaItem.all_objects.filter(meeting=meeting).values_list("pk", flat=True))
+    sources = runner.index.sources_of(AgendaItem, existing)
+    for item in AgendaItem.objects.filter(meeting=meeting):
+        if sources.get(item.pk) not in listed:
+            item.soft_delete()
+    # Places may be swapped: move the kept items out of the way first.
+    if existing:
+        AgendaItem.all_objects.filter(meeting=meeting).update(position=F("position") + 10**6)
+    taken = set()
+    for n, data in enumerate(elements, start=1):
+        if isinstance(data, dict):
+            runner.one("AgendaItem", data, lambda r, i, n=n: agenda_item(r, i, meeting, n, taken))
+        else:
+            runner.problem(reader.id, "an agenda item that is not an object")
+
+
+def _case(runner, reader):
+    url = reader.url("consultation")
+    if url is None:
+        return None
+    entry = runner.index.get(url)
+    if entry is None:
+        consultation = runner.fetch(url)
+        if not isinstance(consultation, dict):
+            return None
+        return runner.ref(Reader(consultation).url("paper"), Case, "Paper")
+    return Case.all_objects.filter(pk=runner.index.pk(url, Case)).first()
+
+
+def agenda_item(runner, reader, meeting, n, taken):
+    record = runner.index.find(reader.id, AgendaItem) or AgendaItem(meeting=meeting)
+    if record.meeting_id != meeting.pk:
+        raise Malformed("it belongs to another meeting")
+    position = reader.number("order") or n
+    while position in taken:
+        position += 1
+    taken.add(position)
+    record.position = position
+    record.number = reader.text("number", 20)
+    record.title = reader.text("name", 300)
+    record.is_public = reader.flag("public", True)
+    record.summary = reader.text("paragraf:summary")
+    record.proposed_decision = reader.text("paragraf:proposedDecision")
+    record.decision = reader.text("resolutionText")
+    record.outcome = choice(AgendaItem.Outcome, reader.get("result")) or ""
+    state = choice(AgendaItem.State, reader.get("paragraf:state"))
+    if state is None:
+        number = reader.get("paragraf:paragraphNumber")
+        state = AgendaItem.State.HANDLED if record.decision or number else record.state
+    record.state = state or AgendaItem.State.ON_AGENDA
+    case = _case(runner, reader)
+    if case is not None:
+        record.case = case
+    _created(record, reader)
+    record.deleted_at = None
+    record.save()
+    _paragraph(reader, record)
+    _attachments(runner, reader, record)
+    return record
+
+
+def _paragraph(reader, item):
+    number = reader.number("paragraf:paragraphNumber", low=1)
+    paragraph = Paragraph.all_objects.filter(agenda_item=item).first()
+    if paragraph is not None and paragraph.number != number:
+        paragraph.delete()  # numbers never change here; the source renumbered
+        paragraph = None
+    if number is None:
+        return
+    paragraph = paragraph or Paragraph(agenda_item=item, number=number)
+    paragraph.title = reader.text("paragraf:paragraphTitle", 300)
+    paragraph.decision = item.decision
+    paragraph.sent_to = reader.text("paragraf:sentTo")
+    paragraph._fill_from_item()
+    clash = Paragraph.all_objects.filter(
+        committee_id=paragraph.committee_id, year=paragraph.year, number=number
+    ).exclude(pk=paragraph.pk)
+    if clash.exists():
+        raise Malformed(f"§ {number} is taken by another item of the committee's year")
+    paragraph.deleted_at = None
+    paragraph.save()
+
+
+def _attachments(runner, reader, item):
+    from paragraf.api.importer.papers import file
+
+    documents = []
+    for data in reader.objects("auxiliaryFile"):
+        document = runner.one("File", data, file, want=True)
+        if document is not None and document not in documents:
+            documents.append(document)
+    links = {link.document_id: link for link in item.document_links.all()}
+    for position, document in enumerate(documents):
+        link = links.pop(document.pk, None)
+        if link is None:
+            AgendaItemDocument.objects.create(
+                agenda_item=item, document=document, position=position
+            )
+        elif link.position != position:
+            link.position = position
+            link.save()
+    for link in links.values():
+        link.delete()
+
+
+def _notices(runner, reader, meeting, verified):
+    for data in reader.objects("paragraf:notices"):
+        if not isinstance(data, dict):
+            continue
+        notice = Reader({**data, "id": f"{reader.id}#notice"}, runner.notes)
+        kind = choice(Notice.Kind, data.get("kind")) or Notice.Kind.MINUTES
+        posted = notice.day("postedOn")
+        appeal = notice.day("appealUntil")
+        removed = notice.day("removedOn")
+        if not (posted and appeal and removed):
+            continue
+        Notice.all_objects.update_or_create(
+            meeting=meeting,
+            kind=kind,
+            posted_on=posted,
+            defaults={
+                "committee": meeting.committee,
+                "verified_on": timezone.localtime(verified).date() if verified else posted,
+                "appeal_until": appeal,
+                "removed_on": removed,
+                "minutes_kept_at": meeting.committee.body.minutes_kept_at,
+            },
+        )

@@ -1,0 +1,109 @@
+"""manage.py import_oparl <System or Body URL, or a folder of saved JSON>
+
+Imports a body's committees, people, memberships, terms, locations, meetings
+with their agenda items, papers (cases) and files (documents). Running it
+again reads only what changed since the last clean run (or --since); objects
+the source marks deleted are deleted here too. See paragraf.api.importer.
+"""
+
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone, translation
+from tqdm import tqdm
+
+from paragraf.api.importer.fetching import FetchError, FolderFetcher, HttpFetcher
+from paragraf.api.importer.runner import Runner
+from paragraf.api.importer.values import parse_moment
+from paragraf.api.models import ImportRun
+
+SHOWN_PROBLEMS = 50
+
+
+def last_clean_start(source):
+    run = ImportRun.objects.filter(source=source, clean=True).order_by("-started_at").first()
+    return run.started_at if run else None
+
+
+def import_oparl(source, fetcher=None, since=None, full=False, progress=None):
+    """Import from `source` (a URL or folder) and return the finished ImportRun.
+
+    `fetcher` reads the source (a FolderFetcher for a folder, HttpFetcher
+    otherwise). Without `since` and unless `full`, the start of the last run
+    without problems is used: the source is asked only for what changed.
+    """
+    if fetcher is None:
+        fetcher = FolderFetcher(source) if Path(source).is_dir() else HttpFetcher()
+    start = fetcher.start() if isinstance(fetcher, FolderFetcher) else source
+    if since is None and not full:
+        since = last_clean_start(source)
+    run = ImportRun.objects.create(source=source, started_at=timezone.now(), since=since)
+    runner = Runner(fetcher, since=since, progress=progress)
+    runner.run(start)
+    run.finished_at = timezone.now()
+    run.clean = not runner.problems
+    run.counts = {**runner.counts, "problems": len(runner.problems)}
+    run.save()
+    run.problems = runner.problems
+    run.notes = runner.notes
+    return run
+
+
+class Command(BaseCommand):
+    help = "Import a body's meetings, cases and documents from an OParl 1.1 source."
+
+    def add_arguments(self, parser):
+        parser.add_argument("source", help="a System or Body URL, or a folder of saved JSON")
+        parser.add_argument(
+            "--since",
+            help="only what changed since this ISO 8601 time "
+            "(default: the start of the last import without problems)",
+        )
+        parser.add_argument(
+            "--full", action="store_true", help="read everything, not only what changed"
+        )
+        parser.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    def handle(self, source, since=None, full=False, quiet=False, **options):
+        translation.activate("en")
+        moment = None
+        if since:
+            moment = parse_moment(since)
+            if moment is None:
+                raise CommandError(f"--since must be an ISO 8601 time, not {since!r}")
+        is_folder = Path(source).is_dir()
+        if not is_folder and not source.startswith(("http://", "https://")):
+            raise CommandError(f"{source} is neither a folder nor an http(s) address")
+        progress = tqdm(
+            unit=" objects",
+            file=sys.stderr,
+            disable=quiet or not sys.stderr.isatty(),
+            desc="OParl import",
+        )
+        try:
+            run = import_oparl(source, since=moment, full=full, progress=progress)
+        except FetchError as error:
+            raise CommandError(str(error)) from None
+        finally:
+            progress.close()
+        counts = run.counts
+        self.stdout.write(
+            "Imported from {source}{since}: {created} created, {updated} updated, "
+            "{unchanged} unchanged, {deleted} deleted, {skipped} skipped.".format(
+                source=source,
+                since=f" (changes since {run.since.isoformat()})" if run.since else "",
+                **{k: counts.get(k, 0) for k in ("created", "updated", "unchanged", "deleted")},
+                skipped=counts.get("skipped", 0),
+            )
+        )
+        for note in run.notes[:SHOWN_PROBLEMS]:
+            self.stdout.write(f"Note: {note}")
+        for problem in run.problems[:SHOWN_PROBLEMS]:
+            self.stderr.write(f"Problem: {problem}")
+        if len(run.problems) > SHOWN_PROBLEMS:
+            self.stderr.write(f"… and {len(run.problems) - SHOWN_PROBLEMS} more problems.")
+        if run.problems:
+            self.stderr.write(
+                "Objects with problems were skipped; the next run reads everything again."
+            )
