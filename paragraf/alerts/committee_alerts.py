@@ -5,6 +5,7 @@ What a message says of the meeting comes from paragraf/portal/rows.py, so it
 shows exactly what the public pages show: non-public items are left out.
 """
 
+import datetime
 import logging
 
 from django.core.mail import get_connection
@@ -98,7 +99,8 @@ def send_committee_alerts(event, meeting_id, notice_id=None):
     subscribers = Subscription.objects.confirmed().filter(
         kind=Subscription.Kind.COMMITTEE,
         committee=meeting.committee,
-        confirmed_at__lte=happened,
+        # Publication times are stored in whole seconds.
+        confirmed_at__lt=happened + datetime.timedelta(seconds=1),
     )
     connection = get_connection()
     contexts = {}
