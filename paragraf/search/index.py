@@ -1,45 +1,48 @@
-"""The search index: an embedded Tantivy index, a derived copy of the database.
+"""The search indexes: embedded Tantivy indexes, derived copies of the database.
 
-Only what the public may see goes into the public index (the rules of
-paragraf/portal/rows.py: public items of published meetings, paragraphs once
-the minutes are verified, documents from `Document.objects.public()`), so a
-query can never find a non-public text. A members' index would be a second
-folder next to it (`search/members-<committee>`), built by the same
-`documents()` with the committee's non-public rows; nothing here assumes there
-is only one.
+Two indexes live under VAR_DIR/search/: `public`, with only what the public may
+see (so no query can ever find a non-public text there), and `members`, with
+only what a committee's members may read on the portal besides, each entry
+tagged with its committee. `entries.py` says what goes into each.
 
-The index is rebuilt into a new folder and a symlink is swapped to it in one
-rename, so a reader sees either the old index or the new one, never half.
+`rebuild()` writes both afresh into new folders and swaps a symlink to each in
+one rename, so a reader sees either the old index or the new one, never half.
+`update()` re-indexes a few meetings and documents in place (the task in
+`tasks.py` calls it when they change). Tantivy allows one writer per index, so
+both take the same file lock: an update waits for a rebuild and then writes into
+the new index, reading the database only once it holds the lock, so neither
+loses the other's work.
 """
 
 import datetime
+import fcntl
+import logging
 import os
 import shutil
 import uuid
-from dataclasses import dataclass
+from contextlib import contextmanager
 from pathlib import Path
 
 import tantivy
 from django.conf import settings
-from django.urls import reverse
 
-from paragraf.cases.models import Document
-from paragraf.meetings.models import AgendaItem, AgendaItemDocument, Meeting, Paragraph
+from paragraf.search import entries
+from paragraf.search.entries import Entry, Kind  # noqa: F401 - part of this module's API
+
+logger = logging.getLogger(__name__)
 
 PUBLIC = "public"
+MEMBERS = "members"
+NAMES = (PUBLIC, MEMBERS)
 ANALYZER = "sv_stem"
-WRITER_HEAP = 50_000_000
-
-
-class Kind:
-    ITEM = "arende"
-    DECISION = "beslut"
-    ATTACHMENT = "bilaga"
-    ALL = (ITEM, DECISION, ATTACHMENT)
+# Raised whenever the fields change: an index of another version is not read.
+SCHEMA_VERSION = "2"
+VERSION_FILE = "paragraf-schema"
+UPDATE_HEAP = 50_000_000
 
 
 class SearchUnavailable(Exception):
-    """The index folder is missing or unreadable: rebuild it."""
+    """The index folder is missing, unreadable or of an older version: rebuild it."""
 
 
 def analyzer():
@@ -58,13 +61,16 @@ ANALYZE = analyzer()
 
 def schema():
     builder = tantivy.SchemaBuilder()
+    # What an update deletes by: meeting:<pk> or document:<pk>.
+    builder.add_text_field("scope", stored=True, tokenizer_name="raw")
     builder.add_text_field("key", stored=True, tokenizer_name="raw")
     builder.add_text_field("kind", stored=True, tokenizer_name="raw")
     builder.add_text_field("committee", stored=True, tokenizer_name="raw")
-    for shown_only in ("committee_name", "label", "url"):
+    for shown_only in ("committee_name", "label", "url", "reference"):
         builder.add_text_field(shown_only, stored=True, tokenizer_name="raw", index_option="basic")
     builder.add_text_field("title", stored=True, tokenizer_name=ANALYZER)
     builder.add_text_field("text", stored=True, tokenizer_name=ANALYZER)
+    builder.add_text_field("case", stored=False, tokenizer_name=ANALYZER)
     # The meeting's day as YYYYMMDD: ranges and sorting on one fast integer.
     builder.add_integer_field("day", stored=True, indexed=True, fast=True)
     return builder.build()
@@ -73,30 +79,21 @@ def schema():
 SCHEMA = schema()
 
 
-@dataclass
-class Entry:
-    key: str
-    kind: str
-    committee: str
-    committee_name: str
-    label: str
-    url: str
-    title: str
-    text: str
-    day: datetime.date
-
-    def document(self):
-        return tantivy.Document(
-            key=self.key,
-            kind=self.kind,
-            committee=self.committee,
-            committee_name=self.committee_name,
-            label=self.label,
-            url=self.url,
-            title=self.title,
-            text=self.text,
-            day=day_number(self.day),
-        )
+def document(entry):
+    return tantivy.Document(
+        scope=entry.scope,
+        key=entry.key,
+        kind=entry.kind,
+        committee=entry.committee,
+        committee_name=entry.committee_name,
+        label=entry.label,
+        url=entry.url,
+        reference=entry.reference,
+        title=entry.title,
+        text=entry.text,
+        case=entry.case,
+        day=day_number(entry.day),
+    )
 
 
 def day_number(day):
@@ -107,97 +104,7 @@ def number_day(number):
     return datetime.date(number // 10000, number // 100 % 100, number % 100)
 
 
-def _paragraphs(*parts):
-    return "\n\n".join(part for part in parts if part)
-
-
-def _meeting_kwargs(meeting):
-    return {"committee": meeting.committee.slug, "meeting": meeting.slug}
-
-
-def visible_items():
-    """Items the public may read, on the portal's rule, in a committee not deleted."""
-    return AgendaItem.objects.public().filter(meeting__committee__deleted_at__isnull=True)
-
-
-def item_entries(items):
-    for item in items.select_related("meeting__committee"):
-        meeting = item.meeting
-        yield Entry(
-            key=f"{Kind.ITEM}:{item.pk}",
-            kind=Kind.ITEM,
-            committee=meeting.committee.slug,
-            committee_name=meeting.committee.name,
-            label=item.number,
-            url=reverse(
-                "portal:agenda_item",
-                kwargs={**_meeting_kwargs(meeting), "position": item.position},
-            ),
-            title=item.title,
-            text=_paragraphs(item.summary, item.proposed_decision),
-            day=meeting.local_date,
-        )
-
-
-def paragraph_entries(items):
-    verified = Meeting.objects.with_verified_minutes()
-    paragraphs = Paragraph.objects.filter(
-        agenda_item__in=items, agenda_item__meeting__in=verified
-    ).select_related("agenda_item__meeting__committee")
-    for paragraph in paragraphs:
-        meeting = paragraph.agenda_item.meeting
-        yield Entry(
-            key=f"{Kind.DECISION}:{paragraph.pk}",
-            kind=Kind.DECISION,
-            committee=meeting.committee.slug,
-            committee_name=meeting.committee.name,
-            label=f"§ {paragraph.number}",
-            url=reverse(
-                "portal:paragraph",
-                kwargs={**_meeting_kwargs(meeting), "number": paragraph.number},
-            ),
-            title=paragraph.display_title,
-            text=_paragraphs(paragraph.summary, paragraph.decision),
-            day=meeting.local_date,
-        )
-
-
-def attachment_entries(items):
-    """Each public document once, under the first meeting whose public item has it."""
-    links = (
-        AgendaItemDocument.objects.filter(
-            document__in=Document.objects.public(), agenda_item__in=items
-        )
-        .select_related("document", "agenda_item__meeting__committee")
-        .order_by("agenda_item__meeting__start", "agenda_item__position", "position")
-    )
-    seen = set()
-    for link in links:
-        document = link.document
-        if document.pk in seen:
-            continue
-        seen.add(document.pk)
-        meeting = link.agenda_item.meeting
-        yield Entry(
-            key=f"{Kind.ATTACHMENT}:{document.pk}",
-            kind=Kind.ATTACHMENT,
-            committee=meeting.committee.slug,
-            committee_name=meeting.committee.name,
-            label=document.extension,
-            url=reverse(
-                "portal:document", kwargs={"pk": document.pk, "filename": document.filename}
-            ),
-            title=document.title,
-            text=document.text,
-            day=meeting.local_date,
-        )
-
-
-def public_entries():
-    items = visible_items()
-    yield from item_entries(items)
-    yield from paragraph_entries(items)
-    yield from attachment_entries(items)
+SOURCES = {PUBLIC: entries.public_entries, MEMBERS: entries.members_entries}
 
 
 def folder():
@@ -208,56 +115,147 @@ def index_path(name=PUBLIC):
     return folder() / name
 
 
-def rebuild(name=PUBLIC, entries=None):
-    """Write a fresh index and swap it in; returns the number of documents indexed."""
+@contextmanager
+def writing():
+    """Hold the one writer's lock of the search folder (released if the process dies)."""
     base = folder()
     base.mkdir(parents=True, exist_ok=True)
-    fresh = base / f"{name}-{uuid.uuid4().hex}"
-    fresh.mkdir()
-    index = tantivy.Index(SCHEMA, path=str(fresh))
+    with open(base / ".lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _writer(index, heap):
+    threads = getattr(settings, "SEARCH_WRITER_THREADS", 0) or min(os.cpu_count() or 1, 4)
+    return index.writer(max(heap, 20_000_000 * threads), threads)
+
+
+def rebuild():
+    """Write both indexes afresh and swap them in; returns how many entries in all."""
+    return sum(rebuild_counts().values())
+
+
+def rebuild_counts():
+    """Like rebuild(), with the number of entries per index: {"public": n, "members": m}."""
+    heap = getattr(settings, "SEARCH_WRITER_HEAP", 1_000_000_000)
+    with writing():
+        base = folder()
+        counts, fresh = {}, {}
+        try:
+            for name in NAMES:
+                fresh[name] = base / f"{name}-{uuid.uuid4().hex}"
+                share = heap if name == PUBLIC else heap // 4
+                counts[name] = _write(fresh[name], SOURCES[name](), share)
+        except BaseException:
+            for path in fresh.values():
+                shutil.rmtree(path, ignore_errors=True)
+            raise
+        for name in NAMES:
+            _swap(base, name, fresh[name])
+    return counts
+
+
+def _write(path, found, heap):
+    path.mkdir()
+    index = tantivy.Index(SCHEMA, path=str(path))
     index.register_tokenizer(ANALYZER, ANALYZE)
-    writer = index.writer(WRITER_HEAP, 1)
+    writer = _writer(index, heap)
     count = 0
-    try:
-        for entry in public_entries() if entries is None else entries:
-            writer.add_document(entry.document())
-            count += 1
-        writer.commit()
-        writer.wait_merging_threads()
-    except BaseException:
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise
-    _swap(base, name, fresh)
+    for entry in found:
+        writer.add_document(document(entry))
+        count += 1
+    writer.commit()
+    writer.wait_merging_threads()
+    (path / VERSION_FILE).write_text(SCHEMA_VERSION)
     return count
 
 
 def _swap(base, name, fresh):
     link = base / name
-    previous = link.resolve() if link.is_symlink() else None
     if link.exists() and not link.is_symlink():
         shutil.rmtree(link)  # a folder from an older layout
     temporary = base / f".{name}-{uuid.uuid4().hex}"
     temporary.symlink_to(fresh.name)
     os.replace(temporary, link)  # atomic: readers open the old or the new index
-    if previous is not None and previous != fresh:
-        # Open readers keep their files: the data lives on until they close.
-        shutil.rmtree(previous, ignore_errors=True)
+    # Earlier builds, and any left by a rebuild that died. Open readers keep their
+    # files: the data lives on until they close.
+    for old in base.glob(f"{name}-*"):
+        if old != fresh:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def update(meetings=(), documents=()):
+    """Re-index these meetings (their items and paragraphs) and documents (pks) in
+    both indexes: their old entries go, the current ones come, one commit each.
+    Returns the number of entries written; an index that is missing is left to
+    the rebuild command."""
+    meetings, documents = sorted(set(meetings)), sorted(set(documents))
+    if not folder().is_dir():
+        logger.warning("No search index under %s: run rebuild_search_index", folder())
+        return 0
+    written = 0
+    with writing():
+        for name in NAMES:
+            try:
+                path = _current(name)
+            except SearchUnavailable as error:
+                logger.warning("Search index %s not updated: %s", name, error)
+                continue
+            written += _replace(path, SOURCES[name](meetings, documents), meetings, documents)
+    return written
+
+
+def _replace(path, found, meetings, documents):
+    index = tantivy.Index.open(str(path))
+    index.register_tokenizer(ANALYZER, ANALYZE)
+    writer = index.writer(UPDATE_HEAP, 1)
+    for pk in meetings:
+        writer.delete_documents_by_term("scope", entries.meeting_scope(pk))
+    for pk in documents:
+        writer.delete_documents_by_term("scope", entries.document_scope(pk))
+    count = 0
+    for entry in found:
+        writer.add_document(document(entry))
+        count += 1
+    writer.commit()
+    writer.wait_merging_threads()
+    return count
+
+
+def _current(name):
+    """The real folder of the index `name`, checked to be of this version."""
+    try:
+        real = index_path(name).resolve(strict=True)
+        version = (real / VERSION_FILE).read_text().strip()
+    except OSError as error:
+        raise SearchUnavailable(str(error)) from error
+    if version != SCHEMA_VERSION:
+        raise SearchUnavailable(f"{real} is of version {version}, not {SCHEMA_VERSION}")
+    return real
 
 
 _opened = {}
 
 
 def open_index(name=PUBLIC):
-    """The current index, opened once per rebuild (its folder's real path)."""
-    link = index_path(name)
+    """The current index, opened once per rebuild and reloaded after each update."""
+    real = _current(name)
     try:
-        real = link.resolve(strict=True)
-        index = _opened.get(real)
-        if index is None:
-            index = tantivy.Index.open(str(real))
-            index.register_tokenizer(ANALYZER, ANALYZE)
-            _opened.clear()
-            _opened[real] = index
+        meta = (real / "meta.json").stat()
+        stamp = (meta.st_mtime_ns, meta.st_size, meta.st_ino)
+        cached = _opened.get(name)
+        if cached is not None and cached[0] == real:
+            index = cached[2]
+            if cached[1] != stamp:
+                index.reload()
+                _opened[name] = (real, stamp, index)
+            return index
+        index = tantivy.Index.open(str(real))
+        index.register_tokenizer(ANALYZER, ANALYZE)
+        _opened[name] = (real, stamp, index)
         return index
     except (OSError, ValueError) as error:
         raise SearchUnavailable(str(error)) from error

@@ -10,6 +10,7 @@ before it takes the top hits.
 """
 
 import datetime
+import logging
 import re
 from dataclasses import dataclass, field
 
@@ -19,6 +20,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from paragraf.search import index
+
+logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 20
 MAX_PAGE = 50
@@ -57,6 +60,8 @@ class Hit:
     day: datetime.date
     snippet: str = ""
     kind_label: str = ""
+    reference: str = ""
+    is_public: bool = True
 
 
 @dataclass
@@ -103,11 +108,13 @@ def _field_query(terms, name):
 
 
 def _clause_query(clause):
-    """A word or phrase in the title (counting double) or the text."""
+    """A word or phrase in the title or the case's number and title (counting
+    double), or in the text."""
     title = tantivy.Query.boost_query(_field_query(clause.terms, "title"), TITLE_BOOST)
+    case = tantivy.Query.boost_query(_field_query(clause.terms, "case"), TITLE_BOOST)
     text = _field_query(clause.terms, "text")
     either = tantivy.Occur.Should
-    return tantivy.Query.boolean_query([(either, title), (either, text)])
+    return tantivy.Query.boolean_query([(either, title), (either, case), (either, text)])
 
 
 def _filter_queries(filters):
@@ -177,34 +184,74 @@ def snippet_html(generator, document):
     return mark_safe("".join(parts))  # noqa: S308 - every piece is escaped above
 
 
-def search(text, filters=None, sort=SORT_RELEVANCE, page=1):
-    """Results for a visitor's query; raises index.SearchUnavailable without an index."""
+def _members_query(query, committees):
+    """The query, limited inside the engine to the committees' entries."""
+    mine = tantivy.Query.term_set_query(index.SCHEMA, "committee", sorted(committees))
+    only = tantivy.Query.const_score_query(mine, 0.0)
+    return tantivy.Query.boolean_query([(tantivy.Occur.Must, query), (tantivy.Occur.Must, only)])
+
+
+def _sources(query, committees):
+    """(index, query, public) to search: the public index, and the members' index
+    for a reader who is a member of some committees."""
+    found = [(index.open_index(index.PUBLIC), query, True)]
+    if committees:
+        try:
+            members = index.open_index(index.MEMBERS)
+        except index.SearchUnavailable as error:
+            logger.warning("Members' search index unavailable: %s", error)
+        else:
+            found.append((members, _members_query(query, committees), False))
+    return found
+
+
+def search(text, filters=None, sort=SORT_RELEVANCE, page=1, committees=()):
+    """Results for a visitor's query; raises index.SearchUnavailable without an index.
+
+    `committees`: slugs of the committees whose non-public entries the reader may
+    see (from the members' index). Each index gives its best hits up to this page,
+    filters applied inside the engine; the two lists are merged by score or date.
+    """
     query, words, message = build(text, filters or Filters())
     if query is None:
         return Results(message=message)
     page = min(max(page, 1), MAX_PAGE)
-    searcher_index = index.open_index()
-    searcher = searcher_index.searcher()
-    options = {"limit": PAGE_SIZE, "offset": (page - 1) * PAGE_SIZE}
+    options = {"limit": page * PAGE_SIZE}
     if sort == SORT_DATE:
         options["order_by_field"] = "day"
-    found = searcher.search(query, **options)
-    generator = tantivy.SnippetGenerator.create(searcher, words, index.SCHEMA, "text")
-    generator.set_max_num_chars(SNIPPET_CHARS)
+    ranked, total = [], 0
+    for source_index, source_query, public in _sources(query, committees):
+        searcher = source_index.searcher()
+        found = searcher.search(source_query, **options)
+        total += found.count
+        ranked += [(order, public, searcher, address) for order, address in found.hits]
+    ranked.sort(key=lambda hit: hit[0], reverse=True)  # stable: public first on ties
+    generators = {}
     hits = []
-    for _score, address in found.hits:
-        document = searcher.doc(address)
-        hits.append(
-            Hit(
-                kind=document.get_first("kind"),
-                title=document.get_first("title"),
-                url=document.get_first("url"),
-                label=document.get_first("label") or "",
-                committee_name=document.get_first("committee_name"),
-                day=index.number_day(document.get_first("day")),
-                snippet=snippet_html(generator, document),
-            )
-        )
-    if not found.count:
+    for _order, public, searcher, address in ranked[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]:
+        if public not in generators:
+            generator = tantivy.SnippetGenerator.create(searcher, words, index.SCHEMA, "text")
+            generator.set_max_num_chars(SNIPPET_CHARS)
+            generators[public] = generator
+        hits.append(_hit(searcher.doc(address), generators[public], public))
+    if not total:
         message = _("Nothing matched your search. Try fewer or other words.")
-    return Results(hits=hits, total=found.count, message=message)
+    return Results(hits=hits, total=total, message=message)
+
+
+def _hit(document, generator, public):
+    snippet = snippet_html(generator, document)
+    if not snippet:
+        # Found by the title or the case number only: show how the text begins.
+        snippet = escape(document.get_first("text")[:SNIPPET_CHARS])
+    return Hit(
+        kind=document.get_first("kind"),
+        title=document.get_first("title"),
+        url=document.get_first("url"),
+        label=document.get_first("label") or "",
+        committee_name=document.get_first("committee_name"),
+        day=index.number_day(document.get_first("day")),
+        snippet=snippet,
+        reference=document.get_first("reference") or "",
+        is_public=public,
+    )

@@ -3,6 +3,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from paragraf.accounts.permissions import Action, committees_for
 from paragraf.organisation.models import Committee
 from paragraf.search import index
 from paragraf.search.query import MAX_PAGE, PAGE_SIZE, SORT_DATE, SORT_RELEVANCE, Filters, search
@@ -64,6 +65,11 @@ def _page_links(request, page, total):
     return links, last
 
 
+def _members_of(user):
+    """Slugs of the committees whose non-public hits the reader may see."""
+    return set(committees_for(user, Action.READ_NON_PUBLIC).values_list("slug", flat=True))
+
+
 @require_safe
 def search_page(request):
     form = SearchForm(request.GET or None)
@@ -73,7 +79,9 @@ def search_page(request):
     page = form.cleaned_data["page"] or 1
     sort = form.cleaned_data["sort"] or SORT_RELEVANCE
     try:
-        results = search(form.cleaned_data["q"], form.filters(), sort, page)
+        results = search(
+            form.cleaned_data["q"], form.filters(), sort, page, committees=_members_of(request.user)
+        )
     except index.SearchUnavailable:
         return render(request, "search/unavailable.html", context, status=503)
     for hit in results.hits:

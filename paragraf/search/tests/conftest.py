@@ -1,10 +1,13 @@
 import datetime
+from contextlib import contextmanager
 
 import pytest
+from django.db import connection
 
 from paragraf import factories
 from paragraf.meetings.models import Meeting
 from paragraf.search import index
+from paragraf.search.signals import Batch
 
 
 @pytest.fixture(autouse=True)
@@ -40,3 +43,32 @@ def other_meeting(day, name="Kulturnämnden", slug="kulturnamnden"):
 
 
 DAY = datetime.date
+
+
+@pytest.fixture
+def immediate_tasks(settings):
+    """Tasks run when enqueued, as with TASKS_BACKEND=immediate."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture
+def committed(immediate_tasks):
+    """`with committed():` then runs the search updates that wait for the commit.
+
+    A test runs in one transaction that never commits, and the batch of changes
+    it collects may date from its fixtures, so every waiting batch is run."""
+
+    @contextmanager
+    def block():
+        yield
+        for _savepoints, callback, _robust in connection.run_on_commit:
+            if isinstance(callback, Batch):
+                callback()
+
+    return block
+
+
+def hit_urls(client, text, **params):
+    response = client.get("/sok/", {"q": text, **params})
+    assert response.status_code == 200
+    return [hit.url for hit in response.context["results"].hits]
