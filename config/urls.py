@@ -6,6 +6,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # The OParl API is a contract: its addresses carry no language prefix.
     path("oparl/v1/", include("paragraf.api.urls")),
+    path("", include("paragraf.feeds.sitemap_urls")),  # /sitemap.xml: root, both languages
 ]
 urlpatterns += i18n_patterns(
     path("kansli/", include("paragraf.backoffice.urls")),
