@@ -143,6 +143,7 @@ def run(subscription, connection=None):
         context = {
             "hits": new[:MAX_HITS],
             "more": max(0, len(new) - MAX_HITS),
+            "search": saved_search.description(subscription),
             "search_url": saved_search.page_url(subscription),
         }
 
