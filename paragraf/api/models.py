@@ -35,12 +35,18 @@ class ImportedObject(models.Model):
 
 
 class ImportRun(models.Model):
-    """One run of `manage.py import_oparl`; a clean run is where the next one starts."""
+    """One run of `manage.py import_oparl`; a clean run is where the next one starts.
+
+    `latest_modified` is the latest `modified` the source gave in the run, by
+    the source's own clock: the next run asks for changes since then, so the
+    two servers' clocks need not agree.
+    """
 
     source = models.TextField(_("source"))
     started_at = models.DateTimeField(_("started"))
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     since = models.DateTimeField(_("changes since"), null=True, blank=True)
+    latest_modified = models.DateTimeField(_("latest change at the source"), null=True, blank=True)
     clean = models.BooleanField(_("without problems"), default=False)
     counts = models.JSONField(_("counts"), default=dict)
 

@@ -113,14 +113,11 @@ def meeting(runner, reader):
 def _items(runner, reader, meeting):
     elements = reader.objects("agendaItem")
     listed = {e.get("id") for e in elements if isinstance(e, dict)}
-    existing = list(AgendaItem.all_objects.filter(meeting=meeting).values_list("pk", flat=True))
-    sources = runner.index.sources_of(AgendaItem, existing)
+    existing = AgendaItem.all_objects.filter(meeting=meeting).values_list("pk", flat=True)
+    sources = runner.index.sources_of(AgendaItem, list(existing))
     for item in AgendaItem.objects.filter(meeting=meeting):
         if sources.get(item.pk) not in listed:
             item.soft_delete()
-    # Places may be swapped: move the kept items out of the way first.
-    if existing:
-        AgendaItem.all_objects.filter(meeting=meeting).update(position=F("position") + 10**6)
     taken = set()
     for n, data in enumerate(elements, start=1):
         if isinstance(data, dict):
@@ -151,6 +148,10 @@ def agenda_item(runner, reader, meeting, n, taken):
         position += 1
     taken.add(position)
     record.position = position
+    # Places may be swapped: an item still in this place moves out of the way.
+    AgendaItem.all_objects.filter(meeting=meeting, position=position).exclude(pk=record.pk).update(
+        position=F("id") + 10**6
+    )
     record.number = reader.text("number", 20)
     record.title = reader.text("name", 300)
     record.is_public = reader.flag("public", True)

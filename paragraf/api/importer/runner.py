@@ -17,7 +17,7 @@ from django.db import DatabaseError, transaction
 from paragraf.api.importer import meetings, organisation, papers
 from paragraf.api.importer.fetching import FetchError
 from paragraf.api.importer.index import Index
-from paragraf.api.importer.values import Malformed, Reader, kind_of
+from paragraf.api.importer.values import Malformed, Reader, kind_of, parse_moment
 from paragraf.meetings.models import AgendaItem, Meeting, correcting
 from paragraf.organisation.models import Body
 
@@ -63,6 +63,7 @@ class Runner:
         self.saved_files = []
         self.open = []  # the objects being imported, outermost first
         self.done = set()
+        self.latest = None  # the latest `modified` met, by the source's clock
 
     # Reporting
 
@@ -176,6 +177,9 @@ class Runner:
             return self._known(where) if want else None
         self.done.add((where, kind))
         modified = data.get("modified") if isinstance(data.get("modified"), str) else ""
+        moment = parse_moment(modified)
+        if moment is not None and (self.latest is None or moment > self.latest):
+            self.latest = moment
         entry = self.index.get(where)
         if data.get("deleted") is True:
             self._delete(where, entry)

@@ -21,28 +21,34 @@ from paragraf.api.models import ImportRun
 SHOWN_PROBLEMS = 50
 
 
-def last_clean_start(source):
+def last_clean_time(source):
+    """Where the last run without problems left off: the latest change it saw
+    at the source (by the source's clock), else the time it started."""
     run = ImportRun.objects.filter(source=source, clean=True).order_by("-started_at").first()
-    return run.started_at if run else None
+    if run is None:
+        return None
+    return run.latest_modified or run.started_at
 
 
 def import_oparl(source, fetcher=None, since=None, full=False, progress=None):
     """Import from `source` (a URL or folder) and return the finished ImportRun.
 
     `fetcher` reads the source (a FolderFetcher for a folder, HttpFetcher
-    otherwise). Without `since` and unless `full`, the start of the last run
-    without problems is used: the source is asked only for what changed.
+    otherwise). Without `since` and unless `full`, the last run without
+    problems says where to start: the source is asked only for what changed.
     """
     if fetcher is None:
         fetcher = FolderFetcher(source) if Path(source).is_dir() else HttpFetcher()
     start = fetcher.start() if isinstance(fetcher, FolderFetcher) else source
     if since is None and not full:
-        since = last_clean_start(source)
+        since = last_clean_time(source)
     run = ImportRun.objects.create(source=source, started_at=timezone.now(), since=since)
     runner = Runner(fetcher, since=since, progress=progress)
     runner.run(start)
     run.finished_at = timezone.now()
     run.clean = not runner.problems
+    latest = [t for t in (runner.latest, since) if t is not None]
+    run.latest_modified = max(latest) if latest else None
     run.counts = {**runner.counts, "problems": len(runner.problems)}
     run.save()
     run.problems = runner.problems

@@ -1,0 +1,182 @@
+"""Importing from an OParl server: what arrives, running again, --since,
+deletions, and the command itself."""
+
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from paragraf.api.management.commands import import_oparl as command
+from paragraf.api.management.commands.import_oparl import import_oparl
+from paragraf.api.models import ImportedObject, ImportRun
+from paragraf.api.tests.oparl_source import BASE, TEXT, standard
+from paragraf.cases.models import Case, Document
+from paragraf.meetings.models import AgendaItem, Location, Meeting, Paragraph
+from paragraf.noticeboard.models import Notice
+from paragraf.organisation.models import Body, Committee, Membership, Person, Term
+
+pytestmark = pytest.mark.django_db
+
+PORTAL_MODELS = [
+    Body,
+    Term,
+    Committee,
+    Person,
+    Membership,
+    Location,
+    Meeting,
+    AgendaItem,
+    Paragraph,
+    Case,
+    Document,
+    Notice,
+]
+
+
+def run(source, **options):
+    return import_oparl(BASE, fetcher=source.fetcher(), **options)
+
+
+def state():
+    """(model, pk, modified, deleted) of every portal record."""
+    return sorted(
+        (model.__name__, pk, modified, deleted)
+        for model in PORTAL_MODELS
+        for pk, modified, deleted in model._base_manager.values_list("pk", "modified", "deleted_at")
+    )
+
+
+def test_a_body_arrives_with_its_committees_people_meetings_cases_and_files(client):
+    source = standard(meetings=2, people=3)
+    done = run(source)
+    assert done.problems == []
+    body = Body.objects.get()
+    assert (body.name, body.kind) == ("Vingåkers kommun", Body.Kind.MUNICIPALITY)
+    assert Term.objects.get().start_date == datetime.date(2023, 1, 1)
+    committee = Committee.objects.get()
+    assert (committee.name, committee.slug) == ("Kommunstyrelsen", "kommunstyrelsen")
+    chair = Membership.objects.get(role=Membership.Role.CHAIR)
+    assert (chair.person.name, chair.committee, chair.party) == ("Kim Ek1", committee, "C")
+    assert Membership.objects.count() == 3
+
+    meeting = Meeting.objects.get(start__date=datetime.date(2024, 1, 17))
+    assert meeting.state == Meeting.State.NOTICE_POSTED
+    assert meeting.minutes_verified_at is not None  # locked, as the source's are
+    assert meeting.location.description == "Kommunhuset"
+    assert Location.objects.count() == 1
+    first = meeting.items.get(position=1)
+    assert (first.title, first.outcome) == ("Punkt 1", AgendaItem.Outcome.APPROVED)
+    assert first.paragraph.number == 1 and first.paragraph.decision == "Beslut 1-1"
+    assert first.case.reference == "KS 2024/1"
+
+    attachment = first.documents.get()
+    assert attachment.file.read() == TEXT
+    assert attachment.text == TEXT.decode().strip()
+    assert attachment.text_status == Document.TextStatus.DONE
+    assert attachment.media_type == "text/plain"
+    assert Document.objects.public().filter(pk=attachment.pk).exists()
+    assert Case.objects.get(reference="KS 2024/1").documents.get().filename == "utdrag.txt"
+
+    # Published as at the source: the portal shows the meeting and its file.
+    page = client.get(meeting.get_absolute_url())
+    assert page.status_code == 200 and "Punkt 1" in page.content.decode()
+    download = client.get(f"/handlingar/{attachment.pk}/utdrag.txt")
+    assert download.status_code == 200
+
+
+def test_running_again_changes_nothing(time_machine):
+    time_machine.move_to(datetime.datetime(2024, 6, 1, 9, tzinfo=datetime.UTC))
+    source = standard(meetings=2)
+    first = run(source)
+    before = state()
+    time_machine.shift(datetime.timedelta(hours=1))
+    again = run(source, full=True)
+    assert again.counts["unchanged"] == 9  # body, term, committee, 2 people, 2 papers, 2 meetings
+    assert first.counts["created"] == 20
+    assert "created" not in again.counts and "updated" not in again.counts
+    assert state() == before
+    # The third run asks the source only for changes since the second.
+    source.requests.clear()
+    third = run(source)
+    # … by the source's clock (2024 there), not ours.
+    assert third.since == again.latest_modified
+    assert third.since.year == 2024
+    assert all("modified_since=2024-03-01T09" in url for url in source.requests if "body/1/" in url)
+    assert state() == before
+    assert ImportedObject.objects.count() == len({o.source for o in ImportedObject.objects.all()})
+
+
+def test_since_fetches_only_what_changed_and_applies_it():
+    source = standard(meetings=3)
+    run(source)
+    meeting_url = f"{BASE}meeting/2"
+    item = source.objects[meeting_url]["agendaItem"][1]
+    item.update(name="Ny rubrik", modified=source.tick())
+    source.change(meeting_url)
+    since = source.clock - datetime.timedelta(seconds=30)
+    source.requests.clear()
+    done = run(source, since=since)
+    assert done.problems == []
+    assert done.counts["updated"] >= 1
+    lists = [url for url in source.requests if "/body/1/" in url]
+    assert lists and all("modified_since=" in url for url in lists)
+    meetings = [url for url in source.requests if "/body/1/meeting" in url]
+    assert len(meetings) == 1  # one page: only the changed meeting
+    assert AgendaItem.objects.filter(title="Ny rubrik").count() == 1
+    assert Meeting.objects.count() == 3
+
+
+def test_an_object_deleted_at_the_source_is_deleted_here():
+    source = standard(meetings=2)
+    run(source)
+    gone = ImportedObject.objects.get(source=f"{BASE}meeting/1")
+    source.delete(f"{BASE}meeting/1")
+    source.delete(f"{BASE}paper/2")
+    done = run(source)
+    assert done.counts["deleted"] == 2
+    assert not Meeting.objects.filter(pk=gone.object_id).exists()
+    assert Meeting.all_objects.get(pk=gone.object_id).deleted_at is not None  # soft
+    assert list(Case.objects.values_list("reference", flat=True)) == ["KS 2024/1"]
+
+
+def test_an_item_dropped_from_a_meeting_is_deleted_and_places_may_swap():
+    source = standard(meetings=1, items=3)
+    run(source)
+    meeting = source.objects[f"{BASE}meeting/1"]
+    one, two, three = meeting["agendaItem"]
+    one.update(order=3, modified=source.tick())
+    three.update(order=1, modified=source.tick())
+    meeting["agendaItem"] = [three, one]
+    source.change(meeting["id"])
+    assert run(source).problems == []
+    items = AgendaItem.objects.order_by("position")
+    assert [(i.position, i.title) for i in items] == [(1, "Punkt 3"), (3, "Punkt 1")]
+    assert AgendaItem.all_objects.filter(title="Punkt 2").get().deleted_at is not None
+
+
+def test_the_command_reports_and_stays_quiet(monkeypatch):
+    source = standard()
+    monkeypatch.setattr(command, "HttpFetcher", source.fetcher)
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import_oparl", BASE, "--quiet", stdout=out, stderr=err)
+    assert "created" in out.getvalue() and "0 skipped" in out.getvalue()
+    assert err.getvalue() == ""  # no progress bar, no problems
+    assert ImportRun.objects.get().clean
+    meeting = source.objects[f"{BASE}meeting/1"]
+    meeting["agendaItem"][1]["auxiliaryFile"] = [source.file("ny")]
+    meeting["agendaItem"][1]["modified"] = source.tick()
+    source.status[f"{BASE}download/ny/utdrag.txt"] = 500
+    source.change(meeting["id"])
+    call_command("import_oparl", BASE, "--quiet", stdout=out, stderr=err)
+    assert "HTTP 500" in err.getvalue()
+
+
+def test_the_command_refuses_a_bad_since_or_source(tmp_path):
+    with pytest.raises(CommandError, match="ISO 8601"):
+        call_command("import_oparl", BASE, "--since", "igår")
+    with pytest.raises(CommandError, match="neither a folder"):
+        call_command("import_oparl", "ftp://example.org/")
+    with pytest.raises(CommandError, match="index.json"):
+        call_command("import_oparl", str(tmp_path))
