@@ -1,9 +1,13 @@
 """Sending an alert once: the record of it is written in the same transaction
 as the sending, so a failed send is tried again and a sent one never is."""
 
+import logging
+
 from django.db import IntegrityError, transaction
 
 from paragraf.alerts.models import Delivery
+
+logger = logging.getLogger(__name__)
 
 
 def deliver(subscription, keys, build):
@@ -19,6 +23,10 @@ def deliver(subscription, keys, build):
             build().send()
     except IntegrityError:
         return False  # another worker recorded it first
+    except Exception:
+        # Nothing is recorded, so a later run may try again; the others still get theirs.
+        logger.exception("Alert %s to subscription %s failed", keys[0], subscription.pk)
+        return False
     return True
 
 

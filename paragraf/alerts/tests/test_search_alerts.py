@@ -153,3 +153,14 @@ def test_without_an_index_a_confirmed_search_waits_for_its_first_run(meeting, ma
     assert "1 new hits mailed" in send()
     (message,) = alerts(mailoutbox)
     assert "Nytt bidrag till Hopajola" in message.body
+
+
+def test_the_task_runs_the_saved_searches(old_hit, meeting, mailoutbox):
+    from paragraf.alerts.tasks import send_search_alerts
+
+    follow()
+    factories.item(meeting, title="Nytt bidrag till Hopajola", state=AgendaItem.State.ON_AGENDA)
+    index.rebuild()
+    result = send_search_alerts.enqueue()
+    assert result.return_value == {"searches": 1, "hits": 1}
+    assert len(alerts(mailoutbox)) == 1
