@@ -170,8 +170,8 @@ def agenda_item(runner, reader, meeting, n, taken):
     _created(record, reader)
     record.deleted_at = None
     record.save()
-    _paragraph(reader, record)
     _attachments(runner, reader, record)
+    _paragraph(reader, record)
     return record
 
 

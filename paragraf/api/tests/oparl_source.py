@@ -95,6 +95,9 @@ class Source:
         chosen = []
         for member in self.lists[url]:
             obj = self.objects[member]
+            if not isinstance(obj, dict):
+                chosen.append(obj)
+                continue
             if since is None and obj.get("deleted"):
                 continue
             if since is not None and parse_moment(obj["modified"]) < since:
