@@ -131,6 +131,8 @@ def run(subscription, connection=None):
     known = set(Delivery.objects.filter(subscription=subscription).values_list("key", flat=True))
     new, seen = [], set()
     for hit in hits:
+        if not getattr(hit, "is_public", True):
+            continue  # the public search gives none; never mail one if it did
         key = _key(hit)
         if key in known or key in seen or not still_public(hit.url):
             continue

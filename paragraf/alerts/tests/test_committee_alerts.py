@@ -191,3 +191,23 @@ def test_a_correction_is_mailed_too(held, subscribers, committed, mailoutbox):
         "Justerat protokoll: Regional tillväxtnämnd, 14 december 2022",
         "Rättat protokoll: Regional tillväxtnämnd, 14 december 2022",
     ]
+
+
+def test_a_failed_send_is_not_recorded_and_the_others_still_get_theirs(
+    planned, subscribers, committed, mailoutbox, monkeypatch
+):
+    from django.core.mail import EmailMultiAlternatives
+
+    original = EmailMultiAlternatives.send
+
+    def send(message, *args, **kwargs):
+        if message.to == ["anna@example.se"]:
+            raise OSError("the mail server said no")
+        return original(message, *args, **kwargs)
+
+    monkeypatch.setattr(EmailMultiAlternatives, "send", send)
+    committed(agenda.publish_agenda, planned)
+    assert [m.to for m in alerts(mailoutbox)] == [["bo@example.se"]]
+    monkeypatch.setattr(EmailMultiAlternatives, "send", original)
+    assert send_committee_alerts(AGENDA, planned.pk) == 1
+    assert sorted(m.to[0] for m in alerts(mailoutbox)) == ["anna@example.se", "bo@example.se"]
