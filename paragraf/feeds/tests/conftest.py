@@ -12,13 +12,15 @@ from paragraf.meetings.models import Meeting
 from paragraf.noticeboard.services import post_notice
 
 MARKER = "HEMLIG"
-# A day shortly after the seed meeting: its notice is on the board.
+# Records are made before the seed meeting; `verified_meeting` then moves the
+# clock through its verification to a day when its notice is on the board.
+START = datetime.datetime(2022, 11, 28, 10, tzinfo=factories.STOCKHOLM)
 TODAY = datetime.datetime(2022, 12, 20, 12, tzinfo=factories.STOCKHOLM)
 
 
 @pytest.fixture
 def today():
-    with time_machine.travel(TODAY, tick=False) as traveller:
+    with time_machine.travel(START, tick=False) as traveller:
         yield traveller
 
 
