@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from paragraf import factories
+from paragraf.browser import site
 
 # Playwright's sync API runs an asyncio event loop in the test's thread. Django
 # sees that loop and refuses ORM calls from the same thread (SynchronousOnlyOperation),
@@ -66,11 +67,28 @@ def new_context(browser, live_server):
 
 
 @pytest.fixture
-def page(new_context, verified_meeting):
-    # Depends on the meeting so the data exists before the browser asks for it.
+def page(new_context, public_site):
+    # Depends on the site so the data exists before the browser asks for it.
     return new_context().new_page()
 
 
 @pytest.fixture
-def verified_meeting(transactional_db):
-    return factories.verified_meeting(factories.seed_committee())
+def committee(transactional_db, settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The search index is built in the test's own folder.
+    settings.VAR_DIR = tmp_path / "var"
+    settings.SEARCH_WRITER_HEAP = 15_000_000  # not the production gigabyte
+    settings.SEARCH_WRITER_THREADS = 1
+    return factories.seed_committee()
+
+
+@pytest.fixture
+def public_site(committee):
+    """Every public page type has something to show (see paragraf.browser.site)."""
+    return site.public_site(committee)
+
+
+@pytest.fixture
+def office(public_site):
+    """The secretary's back office, beside the public site (see paragraf.browser.site)."""
+    return site.back_office(public_site.committee)

@@ -1,6 +1,9 @@
+"""Every page type, public and back office, fits a 320 px wide screen and a
+1280 px screen zoomed to 200 % without scrolling sideways (WCAG 1.4.10)."""
+
 import pytest
 
-from paragraf.browser.pages import PUBLIC_PAGES, visit
+from paragraf.browser.pages import PUBLIC_PAGES, back_office_pages, log_in
 
 # Lists the innermost elements that stick out to the right of the viewport, so a
 # failure names the culprit instead of just saying "too wide".
@@ -18,26 +21,39 @@ FIND_OVERFLOWING = """() => {
       + JSON.stringify((el.textContent || "").trim().slice(0, 60)));
 }"""
 
+SCREENS = {
+    "320px": {"viewport": {"width": 320, "height": 640}},
+    # Zooming a 1280 px wide window to 200 % leaves 640 CSS pixels, each two device pixels.
+    "1280px-at-200%": {"viewport": {"width": 640, "height": 360}, "device_scale_factor": 2},
+}
 
-def assert_no_horizontal_scrolling(page):
-    for name in PUBLIC_PAGES:
-        visit(page, name)
+
+def too_wide(page, paths):
+    """Visits each path; returns a description of every page wider than the viewport."""
+    found = []
+    for name, path in paths.items():
+        page.goto(path)
         scroll_width = page.evaluate("document.documentElement.scrollWidth")
         inner_width = page.evaluate("window.innerWidth")
         if scroll_width > inner_width:
-            culprits = "\n  ".join(page.evaluate(FIND_OVERFLOWING))
-            pytest.fail(
-                f"{name} page is {scroll_width}px wide in a {inner_width}px viewport; "
-                f"overflowing:\n  {culprits}"
+            culprits = "\n    ".join(page.evaluate(FIND_OVERFLOWING))
+            found.append(
+                f"{name} ({path}) is {scroll_width}px wide in {inner_width}px:\n    {culprits}"
             )
+    return found
 
 
-def test_pages_fit_a_320_pixel_wide_screen(new_context, verified_meeting):
-    page = new_context(viewport={"width": 320, "height": 640}).new_page()
-    assert_no_horizontal_scrolling(page)
+@pytest.mark.parametrize("screen", SCREENS)
+def test_public_pages_fit_small_screens(new_context, public_site, screen):
+    page = new_context(**SCREENS[screen]).new_page()
+    found = too_wide(page, {name: path for name, (path, _status) in PUBLIC_PAGES.items()})
+    assert not found, "\n".join(found)
 
 
-def test_pages_fit_a_1280_pixel_screen_zoomed_to_200_percent(new_context, verified_meeting):
-    # Zooming a 1280 px wide window to 200 % leaves 640 CSS pixels, each two device pixels.
-    page = new_context(viewport={"width": 640, "height": 360}, device_scale_factor=2).new_page()
-    assert_no_horizontal_scrolling(page)
+@pytest.mark.parametrize("screen", SCREENS)
+def test_back_office_pages_fit_small_screens(new_context, office, screen):
+    page = new_context(**SCREENS[screen]).new_page()
+    found = too_wide(page, {"login": "/kansli/logga-in/"})
+    log_in(page)
+    found += too_wide(page, back_office_pages(office))
+    assert not found, "\n".join(found)

@@ -3,7 +3,7 @@ from playwright.sync_api import expect
 from paragraf.browser.pages import visit
 
 
-def test_pages_work_without_javascript(new_context, verified_meeting):
+def test_pages_work_without_javascript(new_context, public_site):
     page = new_context(java_script_enabled=False).new_page()
     visit(page, "meeting")
 

@@ -1,0 +1,66 @@
+"""axe-core's WCAG 2.1 AA rules on every page type, public and back office.
+
+One axe run per page type; a failure lists every page's violations at once,
+each with its rule id, impact and the selectors of the offending elements."""
+
+from django.urls import NoReverseMatch, reverse
+
+from paragraf.browser.axe import axe_context, describe, violations
+from paragraf.browser.pages import PUBLIC_PAGES, back_office_pages, log_in
+
+
+def check(page, pages):
+    """Visits each (name, path, status) and returns axe's findings as text, page by page."""
+    found = []
+    for name, path, status in pages:
+        response = page.goto(path)
+        assert response.status == status, f"{name} page {path} answered {response.status}"
+        lines = describe(violations(page))
+        if lines:
+            found.append(f"{name} ({path}):\n    " + "\n    ".join(lines))
+    return found
+
+
+def open_data_page():
+    """The open-data page, once the feeds app names it."""
+    try:
+        return [("open-data", reverse("feeds:page"), 200)]
+    except NoReverseMatch:
+        return []
+
+
+def test_public_pages_have_no_wcag_violations(new_context, public_site):
+    page = axe_context(new_context).new_page()
+    pages = [(name, path, status) for name, (path, status) in PUBLIC_PAGES.items()]
+    pages += [
+        ("english", "/en/namnder/regional-tillvaxtnamnd/", 200),
+        ("removed-document", public_site.removed_document_path, 410),
+        *open_data_page(),
+    ]
+    found = check(page, pages)
+    assert not found, "axe found WCAG 2.1 AA violations:\n" + "\n".join(found)
+
+
+def test_back_office_pages_have_no_wcag_violations(new_context, office):
+    page = axe_context(new_context).new_page()
+    found = check(page, [("login", "/kansli/logga-in/", 200)])
+    log_in(page, password="fel lösenord")
+    found += [f"refused login:\n    {line}" for line in describe(violations(page))]
+    log_in(page)
+    pages = [(name, path, 200) for name, path in back_office_pages(office).items()]
+    # Another committee's page: the secretary is refused with the 403 page.
+    pages.append(("forbidden", "/kansli/namnder/annan-namnd/arenden/", 403))
+    found += check(page, pages)
+    assert not found, "axe found WCAG 2.1 AA violations:\n" + "\n".join(found)
+
+
+def test_axe_reports_what_it_finds(new_context, public_site):
+    # Guards the two tests above against an axe that silently checks nothing.
+    page = axe_context(new_context).new_page()
+    page.goto("/om-webbplatsen/")
+    page.evaluate(
+        "() => { const input = document.createElement('input');"
+        " input.id = 'unlabelled'; document.querySelector('main').append(input); }"
+    )
+    lines = describe(violations(page))
+    assert any(line.startswith("label (critical)") and "#unlabelled" in line for line in lines)
