@@ -10,7 +10,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 PG_URL ?= postgres://postgres@127.0.0.1:5432/paragraf
 
 .PHONY: install apt chromium wrk office messages run test lint check-migrations test-sqlite \
-	test-postgres test-browser bench clean
+	test-postgres test-browser bench loadtest clean
 
 install: .venv/.installed node_modules/.installed
 	@$(MAKE) --no-print-directory apt PACKAGES="gettext" COMMANDS="msgfmt"
@@ -59,10 +59,12 @@ run: install messages
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 lint: install
+	@echo "== gate: ruff"
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 
 check-migrations: install
+	@echo "== gate: no missing migrations"
 	$(PY) manage.py makemigrations --check --dry-run -v 1
 
 test-sqlite: install messages office
@@ -87,19 +89,36 @@ test-browser: install messages chromium
 	@echo "== gate: browser tests (Chromium)"
 	env -u DATABASE_URL .venv/bin/pytest -q -p no:cacheprovider paragraf/browser
 
+# Every gate runs even when an earlier one fails; the summary says which broke
+# (PASS, FAIL, or SKIP for a PostgreSQL leg with no server), and make test fails
+# when any gate did.
+GATES := ruff=lint migrations=check-migrations sqlite=test-sqlite postgresql=test-postgres \
+	browser=test-browser
 test: install messages
-	@echo "== gate: ruff"
-	@$(MAKE) --no-print-directory lint
-	@echo "== gate: no missing migrations"
-	@$(MAKE) --no-print-directory check-migrations
-	@$(MAKE) --no-print-directory test-sqlite
-	@$(MAKE) --no-print-directory test-postgres
-	@$(MAKE) --no-print-directory test-browser
+	@set -o pipefail; logs=$$(mktemp -d); status=0; summary=""; \
+	for gate in $(GATES); do \
+	  name="$${gate%%=*}"; target="$${gate#*=}"; \
+	  if $(MAKE) --no-print-directory "$$target" 2>&1 | tee "$$logs/$$name"; then \
+	    if grep -q "^== gate: .* not run" "$$logs/$$name"; then result=SKIP; else result=PASS; fi; \
+	  else \
+	    result=FAIL; status=1; \
+	  fi; \
+	  summary="$$summary$$result $$name"$$'\n'; \
+	done; \
+	rm -rf "$$logs"; \
+	echo "== summary"; printf '%s' "$$summary"; \
+	if [ $$status != 0 ]; then echo "make test FAILED: see the FAIL gates above."; fi; \
+	exit $$status
 
 bench: install messages wrk
 	@$(MAKE) --no-print-directory apt PACKAGES="qpdf libreoffice-writer-nogui" COMMANDS="qpdf soffice"
 	$(PY) bench/run.py
 	$(PY) bench/documents.py
+
+# 100 visitors at once for 60 s against the benchmark archive under gunicorn
+# (start, meeting, search and API pages); writes bench/results/loadtest.json.
+loadtest: install messages wrk
+	$(PY) bench/loadtest.py
 
 clean:
 	rm -rf .venv .tools node_modules var bench/results
