@@ -7,6 +7,7 @@ that a confirmation is on its way if the address can receive it.
 
 import datetime
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -15,7 +16,8 @@ from django.utils.crypto import salted_hmac
 from paragraf.alerts import tokens
 from paragraf.alerts.models import SubscribeAttempt, Subscription
 
-# Requests from one IP address per hour, before it is refused for a while.
+# Requests from one IP address per hour, before it is refused for a while
+# (settings.ALERTS_IP_LIMIT overrides it, e.g. for many visitors behind one address).
 IP_LIMIT = 10
 IP_WINDOW = datetime.timedelta(hours=1)
 # Confirmation e-mails to one address per day; further requests send nothing.
@@ -35,7 +37,8 @@ def too_many_from(ip):
     if not ip:
         return False
     since = timezone.now() - IP_WINDOW
-    return SubscribeAttempt.objects.filter(ip_address=ip, when__gte=since).count() >= IP_LIMIT
+    limit = getattr(settings, "ALERTS_IP_LIMIT", IP_LIMIT)
+    return SubscribeAttempt.objects.filter(ip_address=ip, when__gte=since).count() >= limit
 
 
 def _recent_to(email):

@@ -103,3 +103,12 @@ def test_an_unknown_committee_is_not_found(client, db):
 def test_the_overview_lists_the_committees(client, committee):
     html = client.get("/bevakning/").content.decode()
     assert 'href="/bevakning/namnd/regional-tillvaxtnamnd/"' in html
+
+
+def test_the_ip_limit_can_be_raised_for_many_visitors_behind_one_address(
+    subscribe, committee, settings
+):
+    settings.ALERTS_IP_LIMIT = services.IP_LIMIT + 5
+    for n in range(services.IP_LIMIT + 5):
+        assert subscribe(committee, email=f"besokare{n}@example.se").status_code == 302
+    assert subscribe(committee, email="en-till@example.se").status_code == 429
