@@ -125,11 +125,13 @@ def reported_decisions_text(decisions):
     """The Anmälningsärenden list in the seed's style, one numbered line per decision."""
     lines = []
     for n, decision in enumerate(decisions, start=1):
+        # The item's text is public: a non-public decision or case is listed, not described.
+        what = decision.title if decision.is_public else "ej offentligt beslut"
         line = (
             f"{n}. Beslut av {decision.decided_by} enligt punkt {decision.rule} "
-            f"i nämndens delegationsordning – {decision.title}"
+            f"i nämndens delegationsordning – {what}"
         )
-        if decision.case_id:
+        if decision.case_id and decision.is_public and decision.case.is_public:
             line += f" diarienummer {decision.case.reference}"
         lines.append(line)
     return "Anmälningsärenden:\n\n" + "\n".join(lines)

@@ -109,6 +109,7 @@ def test_editing_a_reported_decision_updates_the_items_list(client, secretary, c
         "decided_by": decision.decided_by,
         "decided_on": "2022-09-01",
         "rule": "3.4",
+        "is_public": "on",
     }
     assert client.post(url, data).status_code == 302
     item.refresh_from_db()
