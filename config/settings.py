@@ -156,7 +156,8 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 # Ask browsers to preload HTTPS-only for the domain; turn off if the domain's owner
 # has not decided that for every subdomain.
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY") else None
+BEHIND_PROXY = env_bool("BEHIND_PROXY")
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 
 # Background tasks (text extraction …): django-tasks with its database backend, so
 # SQLite works too. Run the worker with `manage.py db_worker`. "immediate" runs
@@ -181,6 +182,8 @@ LOGOUT_REDIRECT_URL = "portal:home"
 # Failed log-ins allowed per user name and per address within the window.
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 LOGIN_FAILURE_WINDOW = env_int("LOGIN_FAILURE_WINDOW", 15 * 60)
+# Alert sign-ups allowed per client address and hour (confirmations: 3 per address a day).
+ALERTS_IP_LIMIT = env_int("ALERTS_IP_LIMIT", 10)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "paragraf@localhost")

@@ -11,7 +11,16 @@ from paragraf.accounts.models import LoginAttempt
 
 
 def client_ip(request):
-    return request.META.get("REMOTE_ADDR") if request is not None else None
+    """The visitor's address. Behind our own reverse proxy every request comes from
+    the proxy, so the address is the last one the proxy added to X-Forwarded-For
+    (earlier ones are the client's own claims and can be forged)."""
+    if request is None:
+        return None
+    if settings.BEHIND_PROXY:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").rsplit(",", 1)[-1].strip()
+        if forwarded:
+            return forwarded
+    return request.META.get("REMOTE_ADDR")
 
 
 class RateLimitedLoginForm(AuthenticationForm):
