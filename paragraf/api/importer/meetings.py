@@ -9,6 +9,7 @@ inside `correcting(meeting)`, the one way past the minutes' lock.
 from django.db.models import F
 from django.utils import timezone
 
+from paragraf.api.importer import handling
 from paragraf.api.importer.values import Malformed, Reader, choice
 from paragraf.cases.models import Case
 from paragraf.meetings.models import (
@@ -84,7 +85,8 @@ def meeting(runner, reader):
     place = _location(runner, reader)
     record = runner.index.find(reader.id, Meeting)
     verified = reader.moment("paragraf:verified")
-    if record is None:
+    fresh = record is None
+    if fresh:
         record = Meeting(committee=committee, start=reader.moment("start", required=True))
         record.save()
     with correcting(record):
@@ -105,25 +107,34 @@ def meeting(runner, reader):
         _created(record, reader)
         record.deleted_at = None
         record.save()
-        _items(runner, reader, record)
+        _items(runner, reader, record, fresh)
         _notices(runner, reader, record, verified)
     return record
 
 
-def _items(runner, reader, meeting):
+def _items(runner, reader, meeting, fresh):
     elements = reader.objects("agendaItem")
-    listed = {e.get("id") for e in elements if isinstance(e, dict)}
-    existing = AgendaItem.all_objects.filter(meeting=meeting).values_list("pk", flat=True)
-    sources = runner.index.sources_of(AgendaItem, list(existing))
-    for item in AgendaItem.objects.filter(meeting=meeting):
-        if sources.get(item.pk) not in listed:
-            item.soft_delete()
-    taken = set()
+    existing = [] if fresh else list(AgendaItem.objects.filter(meeting=meeting))
+    if existing:
+        listed = {e.get("id") for e in elements if isinstance(e, dict)}
+        sources = runner.index.sources_of(AgendaItem, [item.pk for item in existing])
+        for item in existing:
+            if sources.get(item.pk) not in listed:
+                item.soft_delete()
+    taken = Places(existing)
     for n, data in enumerate(elements, start=1):
         if isinstance(data, dict):
             runner.one("AgendaItem", data, lambda r, i, n=n: agenda_item(r, i, meeting, n, taken))
         else:
             runner.problem(reader.id, "an agenda item that is not an object")
+
+
+class Places(set):
+    """The places given so far; `had_items`: the meeting had items before."""
+
+    def __init__(self, existing):
+        super().__init__()
+        self.had_items = bool(existing)
 
 
 def _case(runner, reader):
@@ -143,15 +154,17 @@ def agenda_item(runner, reader, meeting, n, taken):
     record = runner.index.find(reader.id, AgendaItem) or AgendaItem(meeting=meeting)
     if record.meeting_id != meeting.pk:
         raise Malformed("it belongs to another meeting")
+    fresh = record.pk is None
     position = reader.number("order") or n
     while position in taken:
         position += 1
     taken.add(position)
     record.position = position
-    # Places may be swapped: an item still in this place moves out of the way.
-    AgendaItem.all_objects.filter(meeting=meeting, position=position).exclude(pk=record.pk).update(
-        position=F("id") + 10**6
-    )
+    if taken.had_items:
+        # Places may be swapped: an item still in this place moves out of the way.
+        AgendaItem.all_objects.filter(meeting=meeting, position=position).exclude(
+            pk=record.pk
+        ).update(position=F("id") + 10**6)
     record.number = reader.text("number", 20)
     record.title = reader.text("name", 300)
     record.is_public = reader.flag("public", True)
@@ -170,34 +183,42 @@ def agenda_item(runner, reader, meeting, n, taken):
     _created(record, reader)
     record.deleted_at = None
     record.save()
-    _attachments(runner, reader, record)
-    _paragraph(reader, record)
+    _attachments(runner, reader, record, fresh)
+    _paragraph(reader, record, fresh)
+    handling.record(runner, reader, record, fresh)
     return record
 
 
-def _paragraph(reader, item):
+def _paragraph(reader, item, fresh):
     number = reader.number("paragraf:paragraphNumber", low=1)
-    paragraph = Paragraph.all_objects.filter(agenda_item=item).first()
+    paragraph = None if fresh else Paragraph.all_objects.filter(agenda_item=item).first()
     if paragraph is not None and paragraph.number != number:
         paragraph.delete()  # numbers never change here; the source renumbered
         paragraph = None
     if number is None:
         return
+    title = reader.text("paragraf:paragraphTitle", 300)
+    sent_to = reader.text("paragraf:sentTo")
+    if paragraph is not None and paragraph.deleted_at is None:
+        if (paragraph.title, paragraph.decision, paragraph.sent_to) == (
+            title,
+            item.decision,
+            sent_to,
+        ):
+            return  # as it was: no new version of the minutes
+    else:
+        clash = Paragraph.all_objects.filter(
+            committee_id=item.meeting.committee_id, year=item.meeting.year, number=number
+        ).exclude(agenda_item=item)
+        if clash.exists():
+            raise Malformed(f"§ {number} is taken by another item of the committee's year")
     paragraph = paragraph or Paragraph(agenda_item=item, number=number)
-    paragraph.title = reader.text("paragraf:paragraphTitle", 300)
-    paragraph.decision = item.decision
-    paragraph.sent_to = reader.text("paragraf:sentTo")
-    paragraph._fill_from_item()
-    clash = Paragraph.all_objects.filter(
-        committee_id=paragraph.committee_id, year=paragraph.year, number=number
-    ).exclude(pk=paragraph.pk)
-    if clash.exists():
-        raise Malformed(f"§ {number} is taken by another item of the committee's year")
+    paragraph.title, paragraph.decision, paragraph.sent_to = title, item.decision, sent_to
     paragraph.deleted_at = None
     paragraph.save()
 
 
-def _attachments(runner, reader, item):
+def _attachments(runner, reader, item, fresh):
     from paragraf.api.importer.papers import file
 
     documents = []
@@ -205,7 +226,7 @@ def _attachments(runner, reader, item):
         document = runner.one("File", data, file, want=True)
         if document is not None and document not in documents:
             documents.append(document)
-    links = {link.document_id: link for link in item.document_links.all()}
+    links = {} if fresh else {link.document_id: link for link in item.document_links.all()}
     for position, document in enumerate(documents):
         link = links.pop(document.pk, None)
         if link is None:

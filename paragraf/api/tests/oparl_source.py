@@ -174,6 +174,7 @@ def standard(source=None, meetings=1, items=2, people=2):
             )
         ]
         source.add(lists["person"], person)
+    place = source.new("Location", "1", description="Kommunhuset", streetAddress="Storgatan 1")
     for m in range(1, meetings + 1):
         paper = source.new("Paper", str(m), name=f"Cykelväg etapp {m}", reference=f"KS 2024/{m}")
         paper["auxiliaryFile"] = [source.file(f"p{m}")]
@@ -192,9 +193,7 @@ def standard(source=None, meetings=1, items=2, people=2):
             start=f"{day}T09:00:00+01:00",
             end=f"{day}T11:00:00+01:00",
             organization=[committee["id"]],
-            location=source.new(
-                "Location", "1", description="Kommunhuset", streetAddress="Storgatan 1"
-            ),
+            location=place,
             agendaItem=[],
             **{"paragraf:verified": f"{day}T15:00:00+01:00"},
         )

@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from paragraf.api.importer.fetching import save_answer, save_file, save_index
 from paragraf.api.management.commands import import_oparl as command
 from paragraf.api.management.commands.import_oparl import import_oparl
 from paragraf.api.models import ImportedObject, ImportRun
@@ -180,3 +181,73 @@ def test_the_command_refuses_a_bad_since_or_source(tmp_path):
         call_command("import_oparl", "ftp://example.org/")
     with pytest.raises(CommandError, match="index.json"):
         call_command("import_oparl", str(tmp_path))
+
+
+def save_source(source, folder):
+    """The fake server's answers in the importer's folder layout."""
+    for url, obj in source.objects.items():
+        save_answer(folder, url, obj)
+    for url in source.lists:
+        save_answer(folder, url, source.page(url, {}))
+    for url, content in source.files.items():
+        save_file(folder, url, content)
+    save_index(folder, BASE)
+
+
+def test_a_folder_of_saved_answers_imports_like_the_server(tmp_path):
+    source = standard(meetings=2)
+    source.page_size = 100
+    folder = tmp_path / "oparl"
+    save_source(source, folder)
+    out = io.StringIO()
+    call_command("import_oparl", str(folder), "--quiet", stdout=out)
+    assert "0 skipped" in out.getvalue()
+    assert Meeting.objects.count() == 2 and Document.objects.count() == 4
+    before = state()
+
+    # Again, with the changes since the last run: filtered from the folder.
+    meeting = source.objects[f"{BASE}meeting/2"]
+    meeting["agendaItem"][0].update(name="Ändrad", modified=source.tick())
+    source.change(meeting["id"])
+    save_source(source, folder)
+    call_command("import_oparl", str(folder), "--quiet", stdout=out)
+    assert "(changes since 2024-03-01" in out.getvalue()
+    assert AgendaItem.objects.filter(title="Ändrad").count() == 1
+    changed = {(kind, pk) for kind, pk, *_rest in set(state()) - set(before)}
+    # The meeting and its item; the item's case follows it (its `modified`).
+    assert {kind for kind, _pk in changed} == {"Meeting", "AgendaItem", "Case"}
+
+
+def test_votes_reservations_and_conflicts_come_with_the_minutes(client):
+    source = standard(meetings=1, people=3)
+    item = source.objects[f"{BASE}meeting/1"]["agendaItem"][0]
+    kim1, kim2, kim3 = (f"{BASE}person/{n}" for n in (1, 2, 3))
+    item["paragraf:votes"] = [
+        {
+            "question": "Bifall mot avslag",
+            "result": "ja",
+            "ballots": [
+                {"person": kim1, "vote": "ja"},
+                {"person": kim2, "vote": "nej"},
+                {"person": f"{BASE}person/okand", "vote": "ja"},
+                {"person": kim3, "vote": "kanske"},
+            ],
+        }
+    ]
+    item["paragraf:reservations"] = [{"person": kim2, "against": "beslutet", "grounds": "Nej."}]
+    item["paragraf:conflicts"] = [{"person": kim3, "substitute": kim3}]
+    done = run(source)
+    assert any("person/okand" in problem for problem in done.problems)  # 404, left out
+    imported = AgendaItem.objects.get(title="Punkt 1")
+    vote = imported.votes.get()
+    assert sorted(vote.ballots.values_list("person__family_name", "choice")) == [
+        ("Ek1", "ja"),
+        ("Ek2", "nej"),
+    ]
+    assert imported.reservations.get().grounds == "Nej."
+    assert imported.conflicts.get().substitute is None
+
+    exported = client.get(f"/oparl/v1/meeting/{imported.meeting_id}/").json()
+    first = exported["agendaItem"][0]
+    assert first["paragraf:votes"][0]["question"] == "Bifall mot avslag"
+    assert first["paragraf:reservations"][0]["against"] == "beslutet"
