@@ -55,16 +55,20 @@ def back_office_pages(office):
         "case": f"/kansli/arenden/{office.case.pk}/",
         "new-case": f"/kansli/namnder/{committee}/arenden/ny/",
         "meetings": f"/kansli/namnder/{committee}/moten/",
+        "new-meeting": f"/kansli/namnder/{committee}/moten/nytt/",
         "agenda-builder": f"/kansli/moten/{planned}/dagordning/",
         "agenda-preview": f"/kansli/moten/{planned}/forhandsvisning/",
         "meeting-cockpit": f"/kansli/moten/{held}/sammantrade/",
         "meeting-item": f"/kansli/moten/{held}/punkter/{office.items[1].pk}/",
         "history": f"/kansli/moten/{held}/historik/",
         "minutes-editor": f"/kansli/moten/{held}/protokoll/",
+        "minutes-closed-editor": f"/kansli/moten/{office.closed.pk}/protokoll/",
         "minutes-waiting-editor": f"/kansli/moten/{signing}/protokoll/",
+        "minutes-verified-editor": f"/kansli/moten/{office.verified.pk}/protokoll/",
         "approvals": "/kansli/protokoll/",
         "approval": f"/kansli/protokoll/{office.approval.pk}/",
         "delegated": f"/kansli/namnder/{committee}/delegationsbeslut/",
+        "new-delegated": f"/kansli/namnder/{committee}/delegationsbeslut/ny/",
     }
 
 

@@ -70,10 +70,12 @@ def secretary(committee, username="sekreterare"):
     return user, person
 
 
-def back_office(committee):
-    """What the secretary works with: a case with a document, an agenda being built,
-    a meeting under way (one vote recorded), and minutes waiting for the secretary's
-    own approval as a verifier."""
+def back_office(public):
+    """What the secretary works with, beside the `public` site: a case with a document,
+    an agenda being built, a meeting under way (one vote recorded), a closed meeting
+    whose minutes are being written, and minutes waiting for the secretary's own
+    approval as a verifier."""
+    committee = public.committee
     user, me = secretary(committee)
     # A committee the secretary has no role in: its pages answer 403.
     factories.committee(committee.body, name="Annan nämnd", slug="annan-namnd")
@@ -101,6 +103,10 @@ def back_office(committee):
         no_means="avslag",
     )
 
+    closed = factories.meeting(committee, day=datetime.date(2022, 10, 19), state=Meeting.State.HELD)
+    factories.item(closed, title="Delårsrapport", proposed_decision="Nämnden godkänner.")
+    minutes_services.close_meeting(closed, user)
+
     signing = factories.meeting(
         committee, day=datetime.date(2022, 11, 16), state=Meeting.State.HELD
     )
@@ -116,6 +122,8 @@ def back_office(committee):
         case=case,
         planned=planned,
         held=held,
+        closed=closed,
+        verified=public.verified,
         items=items,
         people=people,
         signing=signing,

@@ -91,4 +91,4 @@ def public_site(committee):
 @pytest.fixture
 def office(public_site):
     """The secretary's back office, beside the public site (see paragraf.browser.site)."""
-    return site.back_office(public_site.committee)
+    return site.back_office(public_site)

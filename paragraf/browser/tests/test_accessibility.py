@@ -29,12 +29,14 @@ def open_data_page():
         return []
 
 
-def test_public_pages_have_no_wcag_violations(new_context, public_site):
+def test_public_pages_have_no_wcag_violations(new_context, public_site, settings):
+    settings.ROOT_URLCONF = "paragraf.browser.tests.error_urls"
     page = axe_context(new_context).new_page()
     pages = [(name, path, status) for name, (path, status) in PUBLIC_PAGES.items()]
     pages += [
         ("english", "/en/namnder/regional-tillvaxtnamnd/", 200),
         ("removed-document", public_site.removed_document_path, 410),
+        ("server-error", "/test-tekniskt-fel/", 500),
         *open_data_page(),
     ]
     found = check(page, pages)
@@ -45,12 +47,22 @@ def test_back_office_pages_have_no_wcag_violations(new_context, office):
     page = axe_context(new_context).new_page()
     found = check(page, [("login", "/kansli/logga-in/", 200)])
     log_in(page, password="fel lösenord")
+    assert "/logga-in/" in page.url and page.locator("main [role=alert], main .errorlist").count()
     found += [f"refused login:\n    {line}" for line in describe(violations(page))]
     log_in(page)
     pages = [(name, path, 200) for name, path in back_office_pages(office).items()]
     # Another committee's page: the secretary is refused with the 403 page.
     pages.append(("forbidden", "/kansli/namnder/annan-namnd/arenden/", 403))
     found += check(page, pages)
+    # A form sent blank (spaces pass the browser's check, not the server's):
+    # its error messages and the fields they belong to.
+    page.goto(back_office_pages(office)["new-case"])
+    for field in page.locator("main form :is(input, textarea)[required]").all():
+        field.fill(" ")
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").last.press("Enter")
+    assert page.locator("main [aria-invalid=true]").count() > 0, "the blank form was accepted"
+    found += [f"refused case form:\n    {line}" for line in describe(violations(page))]
     assert not found, "axe found WCAG 2.1 AA violations:\n" + "\n".join(found)
 
 
