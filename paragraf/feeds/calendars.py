@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from paragraf.feeds.versions import Version, conditional, latest_change
 from paragraf.meetings import notify
 from paragraf.meetings.models import Meeting
-from paragraf.portal.lookups import public_committee
+from paragraf.portal.lookups import public_committee, public_meeting
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -113,7 +113,7 @@ def _respond(body, filename):
     return response
 
 
-def calendar_version(committee=None):
+def calendar_version(committee=None, **kwargs):
     """The data's version, and the new year, when last year's January drops out."""
     version = latest_change(committee)
     start = window_start()
@@ -135,3 +135,13 @@ def committee_meetings(request, committee):
     return _respond(
         calendar(meetings(committee), name, request), f"sammantraden-{committee.slug}.ics"
     )
+
+
+@conditional(calendar_version)
+def one_meeting(request, committee, meeting):
+    """One meeting to add to a calendar; the same UID as in the subscriptions,
+    so a later subscription updates it instead of adding a second one."""
+    meeting = public_meeting(committee, meeting)
+    name = _("Meetings of %(committee)s") % {"committee": meeting.committee.name}
+    filename = f"{meeting.committee.slug}-{meeting.slug}.ics"
+    return _respond(calendar([meeting], name, request), filename)

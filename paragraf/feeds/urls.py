@@ -17,6 +17,11 @@ urlpatterns = [
         name="calendar_committee",
     ),
     path(
+        "namnder/<slug:committee>/<slug:meeting>.ics",
+        calendars.one_meeting,
+        name="calendar_meeting",
+    ),
+    path(
         "namnder/<slug:committee>/flode.rss",
         conditional(for_committee)(NewsFeed()),
         name="rss_committee",

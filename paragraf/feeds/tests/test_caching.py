@@ -10,6 +10,7 @@ COMMITTEE = "/oppna-data/namnder/regional-tillvaxtnamnd/"
 URLS = {
     "/oppna-data/kalender.ics": "text/calendar; charset=utf-8",
     COMMITTEE + "kalender.ics": "text/calendar; charset=utf-8",
+    COMMITTEE + "mote-2022-12-14.ics": "text/calendar; charset=utf-8",
     "/oppna-data/flode.rss": "application/rss+xml; charset=utf-8",
     "/oppna-data/flode.atom": "application/atom+xml; charset=utf-8",
     COMMITTEE + "flode.rss": "application/rss+xml; charset=utf-8",

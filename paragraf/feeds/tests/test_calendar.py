@@ -141,3 +141,30 @@ def test_planned_state_is_the_only_one_left_out(client, committee, today):
     }
     found = events(client.get(COMMITTEE_CALENDAR))
     assert {state for state, m in meetings.items() if uid(m) in found} == shown
+
+
+def test_one_meeting_can_be_added_from_its_page(client, upcoming_meeting):
+    page = client.get("/namnder/regional-tillvaxtnamnd/mote-2023-01-25/").content.decode()
+    url = "/oppna-data/namnder/regional-tillvaxtnamnd/mote-2023-01-25.ics"
+    assert f'href="{url}"' in page
+    response = client.get(url)
+    assert response["Content-Disposition"] == (
+        'inline; filename="regional-tillvaxtnamnd-mote-2023-01-25.ics"'
+    )
+    found = events(response)
+    assert list(found) == [uid(upcoming_meeting)]
+    assert found[uid(upcoming_meeting)].to_ical() == (
+        events(client.get(COMMITTEE_CALENDAR))[uid(upcoming_meeting)].to_ical()
+    )
+
+
+def test_a_planned_meeting_has_no_calendar_file(client, planned_meeting):
+    response = client.get("/oppna-data/namnder/regional-tillvaxtnamnd/mote-2023-01-18.ics")
+    assert response.status_code == 404
+    assert "Nämnden har inget publicerat sammanträde den dagen." in response.content.decode()
+    assert_no_secret(response.content.decode())
+
+
+def test_a_cancelled_meeting_page_offers_no_calendar_file(client, cancelled_meeting):
+    page = client.get("/namnder/regional-tillvaxtnamnd/mote-2023-02-01/").content.decode()
+    assert ".ics" not in page
