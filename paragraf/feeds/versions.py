@@ -68,7 +68,7 @@ def conditional(version_of):
     def decorator(view):
         def etag(request, *args, **kwargs):
             version = _version(request, version_of, kwargs)
-            text = f"{FORMAT}|{request.path}|{get_language()}|{version.key}"
+            text = f"{FORMAT}|{request.get_full_path()}|{get_language()}|{version.key}"
             return '"' + hashlib.sha256(text.encode()).hexdigest()[:32] + '"'
 
         def last_modified(request, *args, **kwargs):

@@ -79,3 +79,10 @@ def test_other_methods_are_refused(client, verified_meeting, url):
 def test_etags_differ_between_feeds_of_the_same_data(client, verified_meeting):
     etags = {client.get(url)["ETag"] for url in DATA_URLS}
     assert len(etags) == len(DATA_URLS)
+
+
+def test_pages_of_one_address_have_their_own_etag(client, verified_meeting):
+    first = client.get("/sitemap-sidor.xml")
+    also_first = client.get("/sitemap-sidor.xml?p=1")
+    assert first.content == also_first.content
+    assert first["ETag"] != also_first["ETag"]
