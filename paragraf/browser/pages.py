@@ -65,6 +65,7 @@ def back_office_pages(office):
         "minutes-closed-editor": f"/kansli/moten/{office.closed.pk}/protokoll/",
         "minutes-waiting-editor": f"/kansli/moten/{signing}/protokoll/",
         "minutes-verified-editor": f"/kansli/moten/{office.verified.pk}/protokoll/",
+        "minutes-without-notice": f"/kansli/moten/{office.unposted.pk}/protokoll/",
         "approvals": "/kansli/protokoll/",
         "approval": f"/kansli/protokoll/{office.approval.pk}/",
         "delegated": f"/kansli/namnder/{committee}/delegationsbeslut/",

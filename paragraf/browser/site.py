@@ -11,7 +11,7 @@ from django.utils import timezone
 from paragraf import factories
 from paragraf.accounts.models import CommitteeRole
 from paragraf.meetings.models import AgendaItem, Approval, Meeting
-from paragraf.meetings.services import agenda, recording
+from paragraf.meetings.services import agenda, number_paragraphs, recording
 from paragraf.meetings.services import minutes as minutes_services
 from paragraf.meetings.tests.recording_setup import held_meeting
 from paragraf.noticeboard import deadlines
@@ -107,6 +107,17 @@ def back_office(public):
     factories.item(closed, title="Delårsrapport", proposed_decision="Nämnden godkänner.")
     minutes_services.close_meeting(closed, user)
 
+    # Verified minutes whose notice is not on the board yet.
+    unposted = factories.meeting(
+        committee, day=datetime.date(2022, 9, 28), state=Meeting.State.HELD
+    )
+    factories.item(unposted, title="Taxor 2023", decision="Nämnden antar taxorna.")
+    number_paragraphs(unposted)
+    # Straight to verified (a locked meeting refuses the usual saves).
+    Meeting.objects.filter(pk=unposted.pk).update(
+        state=Meeting.State.MINUTES_VERIFIED, minutes_verified_at=timezone.now()
+    )
+
     signing = factories.meeting(
         committee, day=datetime.date(2022, 11, 16), state=Meeting.State.HELD
     )
@@ -123,6 +134,7 @@ def back_office(public):
         planned=planned,
         held=held,
         closed=closed,
+        unposted=unposted,
         verified=public.verified,
         items=items,
         people=people,

@@ -16,6 +16,10 @@ def check(page, pages):
         response = page.goto(path)
         assert response.status == status, f"{name} page {path} answered {response.status}"
         lines = describe(violations(page))
+        # axe only checks that a title exists (WCAG 2.4.2); it must also read as a title.
+        title = page.title()
+        if "<" in title or len(title) > 150:
+            lines.append(f"page title is not a title: {title[:200]!r}")
         if lines:
             found.append(f"{name} ({path}):\n    " + "\n    ".join(lines))
     return found
