@@ -219,10 +219,10 @@ def _paragraph(reader, item, fresh):
 
 
 def _attachments(runner, reader, item, fresh):
-    from paragraf.api.importer.papers import file
+    from paragraf.api.importer.papers import file, files_of
 
     documents = []
-    for data in reader.objects("auxiliaryFile"):
+    for data in files_of(reader, "resolutionFile", "auxiliaryFile"):
         document = runner.one("File", data, file, want=True)
         if document is not None and document not in documents:
             documents.append(document)

@@ -50,13 +50,19 @@ def paper(runner, reader):
         record.created = created
     record.deleted_at = None
     record.save()
-    for data in reader.objects("auxiliaryFile"):
+    for data in files_of(reader, "mainFile", "auxiliaryFile"):
         runner.one("File", data, lambda r, f: file(r, f, case=record))
     for data in reader.objects("consultation"):
         if isinstance(data, dict) and isinstance(data.get("id"), str):
             runner.index.remember(data["id"], "Consultation", record, "")
             _consulted(runner, data.get("agendaItem"), record)
     return record
+
+
+def files_of(reader, single, many):
+    """The File objects of `single` (one File) and `many` (a list of them)."""
+    first = reader.get(single)
+    return ([first] if isinstance(first, dict) else []) + reader.objects(many)
 
 
 def _consulted(runner, url, case):

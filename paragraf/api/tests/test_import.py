@@ -251,3 +251,17 @@ def test_votes_reservations_and_conflicts_come_with_the_minutes(client):
     first = exported["agendaItem"][0]
     assert first["paragraf:votes"][0]["question"] == "Bifall mot avslag"
     assert first["paragraf:reservations"][0]["against"] == "beslutet"
+
+
+def test_a_body_url_is_a_starting_point_too():
+    source = standard()
+    paper = source.objects[f"{BASE}paper/1"]
+    paper["mainFile"] = source.file("huvud", name="forslag.txt")
+    done = import_oparl(f"{BASE}body/1", fetcher=source.fetcher())
+    assert done.problems == []
+    assert Body.objects.get().name == "Vingåkers kommun"
+    assert BASE not in source.requests  # the System was never asked for
+    assert Meeting.objects.count() == 1
+    # A paper's mainFile is one of its documents, as its auxiliaryFile are.
+    files = Case.objects.get().documents.values_list("filename", flat=True)
+    assert sorted(files) == ["forslag.txt", "utdrag.txt"]
