@@ -39,6 +39,7 @@ ZIP_MAX_MEMBERS = 10_000
 PDF_FORBIDDEN_NAMES = {"JavaScript", "JS", "Launch"}
 PDF_NAME = re.compile(rb"/([^\s/<>\[\]()%{}]+)")
 PDF_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+MARKUP_START = re.compile(r"<(!doctype|html|head|body|script|svg|\?xml|iframe)\b", re.I)
 PDF_STREAM = re.compile(rb"(?<!end)stream\r?\n(.*?)endstream", re.DOTALL)
 
 
@@ -144,6 +145,7 @@ def _refuse_unreadable_pdf(data):
                 _refuse(encrypted)
             if len(pdf.pages) == 0:
                 raise pikepdf.PdfError("no pages")
+            _refuse_active_pdf_objects(pdf)
     except pikepdf.PasswordError:
         _refuse(encrypted)
     except (pikepdf.PdfError, ValueError, RecursionError):
@@ -155,6 +157,18 @@ def _refuse_unreadable_pdf(data):
         )
 
 
+def _refuse_active_pdf_objects(pdf):
+    """Every object as a reader sees it: object streams with filters the byte scan
+    does not unpack (hex, ASCII85, deflated twice) can hide an action there."""
+    containers = (pikepdf.ObjectType.dictionary, pikepdf.ObjectType.stream)
+    for obj in pdf.objects:
+        if obj._type_code not in containers:
+            continue
+        names = set(obj.keys()) | {str(obj.get("/S", ""))}
+        for name in sorted(names & {"/" + name for name in PDF_FORBIDDEN_NAMES}):
+            _refuse(_("The PDF contains active content (%(name)s) and is refused."), name=name)
+
+
 def _check_text(uploaded_file):
     data = _read_all(uploaded_file)
     try:
@@ -162,6 +176,9 @@ def _check_text(uploaded_file):
     except UnicodeDecodeError:
         _refuse(_("A text file must be saved as UTF-8."))
     if any(ord(c) < 32 and c not in "\t\n\r\f" for c in text):
+        _refuse(_("The file is not plain text."))
+    # HTML, SVG or XML renamed .txt: a browser that sniffs could run it.
+    if MARKUP_START.match(text.lstrip("\ufeff \t\r\n")):
         _refuse(_("The file is not plain text."))
 
 
