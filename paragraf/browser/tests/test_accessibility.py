@@ -10,7 +10,8 @@ from paragraf.browser.pages import PUBLIC_PAGES, back_office_pages, log_in
 
 
 def check(page, pages):
-    """Visits each (name, path, status) and returns axe's findings as text, page by page."""
+    """Visits each (name, path, status) and returns axe's findings, and any page title
+    or main heading out of order, as text, page by page."""
     found = []
     for name, path, status in pages:
         response = page.goto(path)
@@ -20,6 +21,8 @@ def check(page, pages):
         title = page.title()
         if "<" in title or len(title) > 150:
             lines.append(f"page title is not a title: {title[:200]!r}")
+        if page.locator("h1").count() != 1:
+            lines.append(f"{page.locator('h1').count()} h1 headings instead of one")
         if lines:
             found.append(f"{name} ({path}):\n    " + "\n    ".join(lines))
     return found
