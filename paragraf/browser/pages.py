@@ -1,5 +1,7 @@
 """The pages the browser tests visit, one of every page type, and the way in to the back office."""
 
+import pytest
+
 from paragraf.browser.site import PASSWORD
 
 MEETING_PATH = "/namnder/regional-tillvaxtnamnd/mote-2022-12-14/"
@@ -80,3 +82,12 @@ def log_in(page, username="sekreterare", password=PASSWORD):
     page.fill("input[name=password]", password)
     with page.expect_navigation():
         page.keyboard.press("Enter")
+
+
+def tab_to(page, locator, limit=150):
+    """Presses Tab until `locator` has the focus, as a keyboard user would."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if locator.evaluate("(el) => el === document.activeElement"):
+            return
+    pytest.fail(f"{locator} was not reached in {limit} presses of Tab")

@@ -3,10 +3,9 @@ vote, and a visible focus on every link, button and field one tabs to."""
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 
-from paragraf.browser.pages import back_office_pages, log_in, visit
+from paragraf.browser.pages import back_office_pages, log_in, tab_to, visit
 from paragraf.meetings.models import AgendaItem, Vote
 
 # What the focused element shows: an outline or a box shadow that is really drawn.
@@ -21,15 +20,6 @@ FOCUS_STYLE = """() => {
     visible: outline || shadow,
   };
 }"""
-
-
-def tab_to(page, locator, limit=150):
-    """Presses Tab until `locator` has the focus, as a keyboard user would."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if locator.evaluate("(el) => el === document.activeElement"):
-            return
-    pytest.fail(f"{locator} was not reached in {limit} presses of Tab")
 
 
 def test_the_skip_link_moves_focus_to_the_main_content(page):

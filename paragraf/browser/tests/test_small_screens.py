@@ -2,8 +2,9 @@
 1280 px screen zoomed to 200 % without scrolling sideways (WCAG 1.4.10)."""
 
 import pytest
+from playwright.sync_api import expect
 
-from paragraf.browser.pages import PUBLIC_PAGES, back_office_pages, log_in
+from paragraf.browser.pages import PUBLIC_PAGES, back_office_pages, log_in, tab_to
 
 # Lists the innermost elements that stick out to the right of the viewport, so a
 # failure names the culprit instead of just saying "too wide".
@@ -57,3 +58,17 @@ def test_back_office_pages_fit_small_screens(new_context, office, screen):
     log_in(page)
     found += too_wide(page, back_office_pages(office))
     assert not found, "\n".join(found)
+
+
+def test_a_wide_table_scrolls_sideways_by_keyboard_on_a_small_screen(new_context, public_site):
+    # The notice board's table is wider than a phone: it scrolls in its own region,
+    # which a keyboard user can focus and scroll to the last column.
+    page = new_context(**SCREENS["320px"]).new_page()
+    page.goto("/anslagstavla/")
+    table = page.get_by_role("region", name="Anslag som sitter uppe i dag")
+    kept_at = table.get_by_role("cell", name="Regionhuset, Örebro")
+    expect(kept_at).not_to_be_in_viewport()
+    tab_to(page, table)
+    for _ in range(30):
+        page.keyboard.press("ArrowRight")
+    expect(kept_at).to_be_in_viewport()
