@@ -17,6 +17,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import httpx
 
+from paragraf.api.importer.values import parse_moment
+
 # The most JSON read from one answer; a list page of 100 objects is far less.
 MAX_JSON_BYTES = 20 * 1024 * 1024
 FILTERS = ("created_since", "created_until", "modified_since", "modified_until")
@@ -152,8 +154,6 @@ def filtered(page, params):
     since = params.get("modified_since")
     if not since:
         return page
-    from paragraf.api.importer.values import parse_moment
-
     limit = parse_moment(since)
     kept = []
     for obj in page["data"]:

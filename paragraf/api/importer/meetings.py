@@ -10,6 +10,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from paragraf.api.importer import handling
+from paragraf.api.importer.papers import file, files_of
 from paragraf.api.importer.values import Malformed, Reader, choice
 from paragraf.cases.models import Case
 from paragraf.meetings.models import (
@@ -219,8 +220,6 @@ def _paragraph(reader, item, fresh):
 
 
 def _attachments(runner, reader, item, fresh):
-    from paragraf.api.importer.papers import file, files_of
-
     documents = []
     for data in files_of(reader, "resolutionFile", "auxiliaryFile"):
         document = runner.one("File", data, file, want=True)

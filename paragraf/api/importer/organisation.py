@@ -28,9 +28,7 @@ def body(runner, reader):
 
 
 def term(runner, reader):
-    from paragraf.api.importer.runner import body_of
-
-    record = runner.index.find(reader.id, Term) or Term(body=body_of(runner))
+    record = runner.index.find(reader.id, Term) or Term(body=runner.current_body())
     record.name = reader.text("name", 100) or reader.text("startDate", 100, required=True)
     record.start_date = reader.day("startDate", required=True)
     record.end_date = reader.day("endDate", required=True)
@@ -52,9 +50,7 @@ def _free_slug(name):
 
 
 def organization(runner, reader):
-    from paragraf.api.importer.runner import body_of
-
-    record = runner.index.find(reader.id, Committee) or Committee(body=body_of(runner))
+    record = runner.index.find(reader.id, Committee) or Committee(body=runner.current_body())
     record.name = reader.text("name", 200, required=True)
     record.short_name = reader.text("shortName", 50)
     if not record.slug:

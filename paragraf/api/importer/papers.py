@@ -29,9 +29,7 @@ def _created(record, reader):
 
 
 def paper(runner, reader):
-    from paragraf.api.importer.runner import body_of
-
-    body = body_of(runner)
+    body = runner.current_body()
     record = runner.index.find(reader.id, Case) or Case(body=body)
     reference = reader.text("reference", 50)
     if not reference:

@@ -151,6 +151,12 @@ class Runner:
             self.problem("", str(error))
             return None
 
+    def current_body(self):
+        """The body being imported, for the objects that belong to it."""
+        if not isinstance(self.body, Body):
+            raise Malformed("no body to import into")
+        return self.body
+
     # One object
 
     def one(self, kind, data, mapper=None, want=False):
@@ -279,10 +285,3 @@ def _message(error):
     if isinstance(error, ValidationError):
         return "; ".join(error.messages)
     return str(error)
-
-
-def body_of(runner):
-    """The body being imported (for the mappers)."""
-    if not isinstance(runner.body, Body):
-        raise Malformed("no body to import into")
-    return runner.body
