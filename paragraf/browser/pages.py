@@ -26,7 +26,15 @@ PUBLIC_PAGES = {
     "search-no-results": ("/sok/?q=zyxwvuts", 200),
     "search-bad-query": ("/sok/?q=bidrag&year=i+fjol", 200),
     "about": ("/om-webbplatsen/", 200),
+    "open-data": ("/oppna-data/", 200),
     "not-found": ("/namnder/finns-inte/", 404),
+}
+
+# The e-mail alert pages: public, but their forms set a CSRF cookie, so they are
+# checked by axe and not by the no-cookies test (test_privacy.py) that runs over PUBLIC_PAGES.
+ALERT_PAGES = {
+    "alerts": ("/bevakning/", 200),
+    "alerts-committee": ("/bevakning/namnd/regional-tillvaxtnamnd/", 200),
 }
 
 # Everything the non-public item holds; none of it may reach a visitor.

@@ -4,7 +4,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from paragraf.browser.pages import PUBLIC_PAGES, back_office_pages, log_in, tab_to
+from paragraf.browser.pages import ALERT_PAGES, PUBLIC_PAGES, back_office_pages, log_in, tab_to
 
 # Lists the innermost elements that stick out to the right of the viewport, so a
 # failure names the culprit instead of just saying "too wide".
@@ -47,7 +47,8 @@ def too_wide(page, paths):
 @pytest.mark.parametrize("screen", SCREENS)
 def test_public_pages_fit_small_screens(new_context, public_site, screen):
     page = new_context(**SCREENS[screen]).new_page()
-    found = too_wide(page, {name: path for name, (path, _status) in PUBLIC_PAGES.items()})
+    every = PUBLIC_PAGES | ALERT_PAGES
+    found = too_wide(page, {name: path for name, (path, _status) in every.items()})
     assert not found, "\n".join(found)
 
 
