@@ -15,13 +15,14 @@ cost a million tuples and no more queries.
 import datetime
 from dataclasses import dataclass
 from pathlib import PurePath
+from urllib.parse import quote
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, Q, Value
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.http import RFC3986_SUBDELIMS
 
-from paragraf.cases.models import Document
 from paragraf.meetings.models import AgendaItem, AgendaItemDocument, Meeting, Paragraph
 from paragraf.portal.rows import MEMBERS_DOCUMENT_URL
 
@@ -66,20 +67,24 @@ def _joined(*parts):
     return "\n\n".join(part for part in parts if part)
 
 
-# Items and paragraphs, read as tuples: the same meeting columns end both lists.
-MEETING_COLUMNS = ("slug", "start", "committee__slug", "committee__name")
-CASE_COLUMNS = ("reference", "title", "is_public", "deleted_at")
-
-
 class Places:
-    """Portal addresses and meeting days without a reverse() or localtime() per row."""
+    """Portal addresses and meetings without a reverse() or a query per row."""
 
     SENTINELS = {"committee": "c-sentinel", "meeting": "m-sentinel", "number": 987654321}
+    PK, FILENAME = 987654321, "f-sentinel"
 
-    def __init__(self):
+    def __init__(self, meetings=None):
+        """`meetings`: a queryset of the meetings to read at once (else one by one)."""
         self.item = self._pattern("portal:agenda_item", "position")
         self.paragraph = self._pattern("portal:paragraph", "number")
-        self._days = {}
+        with translation.override(settings.LANGUAGE_CODE):
+            self._public_document = reverse(
+                "portal:document", kwargs={"pk": self.PK, "filename": self.FILENAME}
+            )
+            self._members_document = reverse(MEMBERS_DOCUMENT_URL, kwargs={"document": self.PK})
+        self._meetings = {}
+        if meetings is not None:
+            self._read(meetings)
 
     def _pattern(self, name, number):
         committee, meeting, value = self.SENTINELS.values()
@@ -89,33 +94,47 @@ class Places:
             url = url.replace(str(sentinel), "{" + field + "}")
         return url
 
-    def day(self, meeting_id, start):
-        day = self._days.get(meeting_id)
-        if day is None:
-            day = self._days[meeting_id] = timezone.localtime(start).date()
-        return day
+    def document(self, pk, filename, public):
+        """The public download (reverse() quotes the name so too), or where members read it."""
+        if not public:
+            return self._members_document.replace(str(self.PK), str(pk))
+        name = quote(filename, safe=RFC3986_SUBDELIMS + "/~:@")
+        return self._public_document.replace(str(self.PK), str(pk)).replace(self.FILENAME, name)
+
+    def _read(self, meetings):
+        columns = ("pk", "slug", "start", "committee__slug", "committee__name")
+        for pk, slug, start, committee, name in meetings.values_list(*columns).order_by():
+            self._meetings[pk] = (slug, timezone.localtime(start).date(), committee, name)
+
+    def meeting(self, pk):
+        """(slug, day, committee slug, committee name)"""
+        if pk not in self._meetings:
+            self._read(Meeting.all_objects.filter(pk=pk))
+        return self._meetings[pk]
 
 
-def _case(columns, public):
+def _case_columns(prefix, public):
+    """The case's number and title, and whether the public may see them."""
+    shown = Q(**{f"{prefix}is_public": True, f"{prefix}deleted_at__isnull": True})
+    flag = ExpressionWrapper(shown, output_field=BooleanField())
+    return [f"{prefix}reference", f"{prefix}title"], {"case_shown": flag if public else Value(True)}
+
+
+def _case(reference, title, shown):
     """(number, searchable text) of an item's case, when the reader may see it."""
-    reference, title, is_public, deleted_at = columns
-    if reference is None or (public and not (is_public and deleted_at is None)):
+    if reference is None or not shown:
         return "", ""
     return reference, f"{reference} {title}"
 
 
-def _columns(prefix, names):
-    return [f"{prefix}{name}" for name in names]
-
-
-def item_entries(items, public):
-    places = Places()
+def item_entries(items, public, places):
     columns = ["pk", "meeting_id", "number", "position", "title", "summary", "proposed_decision"]
-    columns += _columns("case__", CASE_COLUMNS) + _columns("meeting__", MEETING_COLUMNS)
-    for row in items.values_list(*columns).order_by().iterator(chunk_size=CHUNK):
+    case_columns, flag = _case_columns("case__", public)
+    rows = items.annotate(**flag).values_list(*columns, *case_columns, "case_shown")
+    for row in rows.order_by().iterator(chunk_size=CHUNK):
         pk, meeting_id, number, position, title, summary, proposed = row[:7]
-        reference, case = _case(row[7:11], public)
-        slug, start, committee, committee_name = row[11:]
+        reference, case = _case(*row[7:])
+        slug, day, committee, committee_name = places.meeting(meeting_id)
         yield Entry(
             scope=meeting_scope(meeting_id),
             key=f"{Kind.ITEM}:{pk}",
@@ -126,27 +145,26 @@ def item_entries(items, public):
             url=places.item.format(committee=committee, meeting=slug, number=position),
             title=title,
             text=_joined(summary, proposed),
-            day=places.day(meeting_id, start),
+            day=day,
             reference=reference,
             case=case,
             public=public,
         )
 
 
-def paragraph_entries(items, public):
-    places = Places()
+def paragraph_entries(items, public, places):
     paragraphs = Paragraph.objects.filter(
         agenda_item__in=items,
         agenda_item__meeting__in=Meeting.objects.with_verified_minutes(),
     )
     columns = ["pk", "number", "title", "summary", "decision"]
     columns += ["agenda_item__title", "agenda_item__meeting_id"]
-    columns += _columns("agenda_item__case__", CASE_COLUMNS)
-    columns += _columns("agenda_item__meeting__", MEETING_COLUMNS)
-    for row in paragraphs.values_list(*columns).order_by().iterator(chunk_size=CHUNK):
+    case_columns, flag = _case_columns("agenda_item__case__", public)
+    rows = paragraphs.annotate(**flag).values_list(*columns, *case_columns, "case_shown")
+    for row in rows.order_by().iterator(chunk_size=CHUNK):
         pk, number, title, summary, decision, item_title, meeting_id = row[:7]
-        reference, case = _case(row[7:11], public)
-        slug, start, committee, committee_name = row[11:]
+        reference, case = _case(*row[7:])
+        slug, day, committee, committee_name = places.meeting(meeting_id)
         yield Entry(
             scope=meeting_scope(meeting_id),
             key=f"{Kind.DECISION}:{pk}",
@@ -157,46 +175,40 @@ def paragraph_entries(items, public):
             url=places.paragraph.format(committee=committee, meeting=slug, number=number),
             title=title or item_title,
             text=_joined(summary, decision),
-            day=places.day(meeting_id, start),
+            day=day,
             reference=reference,
             case=case,
             public=public,
         )
 
 
-def attachment_entries(links, public):
+def attachment_entries(links, public, places):
     """Each document once per committee (once in all for the public index), under
     the first meeting that has it."""
-    places = Places()
-    meeting = "agenda_item__meeting__"
     columns = ["document_id", "document__title", "document__filename", "document__text"]
-    columns += [f"{meeting}id", *_columns(meeting, MEETING_COLUMNS)]
-    links = links.order_by(f"{meeting}start", "agenda_item__position", "position")
+    columns += ["agenda_item__meeting_id"]
+    links = links.order_by("agenda_item__meeting__start", "agenda_item__position", "position")
     seen = set()
-    with translation.override(settings.LANGUAGE_CODE):
-        for row in links.values_list(*columns).iterator(chunk_size=DOCUMENT_CHUNK):
-            pk, title, filename, text, meeting_id, _slug, start, committee, name = row
-            once = pk if public else (pk, committee)
-            if once in seen:
-                continue
-            seen.add(once)
-            if public:
-                url = reverse("portal:document", kwargs={"pk": pk, "filename": filename})
-            else:
-                url = reverse(MEMBERS_DOCUMENT_URL, kwargs={"document": pk})
-            yield Entry(
-                scope=document_scope(pk),
-                key=f"{Kind.ATTACHMENT}:{pk}",
-                kind=Kind.ATTACHMENT,
-                committee=committee,
-                committee_name=name,
-                label=PurePath(filename).suffix.lstrip(".").upper(),
-                url=url,
-                title=title,
-                text=text,
-                day=places.day(meeting_id, start),
-                public=public,
-            )
+    for row in links.values_list(*columns).iterator(chunk_size=DOCUMENT_CHUNK):
+        pk, title, filename, text, meeting_id = row
+        _slug, day, committee, committee_name = places.meeting(meeting_id)
+        once = pk if public else (pk, committee)
+        if once in seen:
+            continue
+        seen.add(once)
+        yield Entry(
+            scope=document_scope(pk),
+            key=f"{Kind.ATTACHMENT}:{pk}",
+            kind=Kind.ATTACHMENT,
+            committee=committee,
+            committee_name=committee_name,
+            label=PurePath(filename).suffix.lstrip(".").upper(),
+            url=places.document(pk, filename, public),
+            title=title,
+            text=text,
+            day=day,
+            public=public,
+        )
 
 
 def _shown(items):
@@ -225,25 +237,39 @@ def _scoped_links(links, documents):
     return links if documents is None else links.filter(document_id__in=documents)
 
 
+def _places(meetings):
+    """Read every published meeting at once for a rebuild, the few needed for an update."""
+    return Places(Meeting.objects.published() if meetings is None else None)
+
+
 def public_entries(meetings=None, documents=None):
     """All public entries, or those of the given meetings and documents (pks)."""
-    items = public_items()
-    yield from item_entries(_scoped(items, meetings), public=True)
-    yield from paragraph_entries(_scoped(items, meetings), public=True)
-    links = AgendaItemDocument.objects.filter(
-        agenda_item__in=items, document__in=Document.objects.public()
-    )
-    yield from attachment_entries(_scoped_links(links, documents), public=True)
+    items, places = public_items(), _places(meetings)
+    yield from item_entries(_scoped(items, meetings), True, places)
+    yield from paragraph_entries(_scoped(items, meetings), True, places)
+    yield from attachment_entries(_scoped_links(public_links(items), documents), True, places)
 
 
 def members_entries(meetings=None, documents=None):
     """All members' entries, or those of the given meetings and documents (pks)."""
-    items = members_items()
-    yield from item_entries(_scoped(items, meetings), public=False)
-    yield from paragraph_entries(_scoped(items, meetings), public=False)
+    items, places = members_items(), _places(meetings)
+    yield from item_entries(_scoped(items, meetings), False, places)
+    yield from paragraph_entries(_scoped(items, meetings), False, places)
     # Any file of a shown item, public or not, that the public may not download.
     shown = _shown(AgendaItem.objects.filter(meeting__in=Meeting.objects.published()))
+    downloadable = public_links(public_items()).values("document_id")
     links = AgendaItemDocument.objects.filter(
         agenda_item__in=shown, document__deleted_at__isnull=True
-    ).exclude(document__in=Document.objects.public())
-    yield from attachment_entries(_scoped_links(links, documents), public=False)
+    ).exclude(document_id__in=downloadable)
+    yield from attachment_entries(_scoped_links(links, documents), False, places)
+
+
+def public_links(items):
+    """The links of these public items to documents the public may download.
+
+    `Document.objects.public()` as a join (its DISTINCT subquery is slow on
+    SQLite): public, not deleted, on a public item of a published meeting; a test
+    holds the two to the same documents."""
+    return AgendaItemDocument.objects.filter(
+        agenda_item__in=items, document__is_public=True, document__deleted_at__isnull=True
+    )

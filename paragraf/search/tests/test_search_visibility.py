@@ -1,10 +1,12 @@
 """The public index holds only what the portal shows the public."""
 
 import pytest
+from django.urls import reverse
 
 from paragraf import factories
 from paragraf.cases.models import Document
 from paragraf.meetings.models import Meeting
+from paragraf.search import entries
 from paragraf.search.index import Kind
 from paragraf.search.query import Filters, search
 from paragraf.search.tests.conftest import add_item
@@ -67,3 +69,26 @@ def test_planned_and_deleted_meetings_are_not_searchable(committee, indexed):
     deleted.soft_delete()
     indexed()
     assert search("bidrag").hits == []
+
+
+def test_the_indexed_attachments_are_the_downloadable_documents(verified):
+    other = factories.meeting(verified.committee, state=Meeting.State.PLANNED, hour=13)
+    factories.attach(add_item(other, "Planerad"), factories.document(title="Ej publicerad"))
+    deleted = factories.attach(verified.items.first(), factories.document(title="Raderad"), 2)
+    deleted.soft_delete()
+    indexed = {
+        int(entry.key.split(":")[1])
+        for entry in entries.public_entries()
+        if entry.kind == Kind.ATTACHMENT
+    }
+    assert indexed == set(Document.objects.public().values_list("pk", flat=True))
+    assert len(indexed) == 1
+
+
+@pytest.mark.parametrize("filename", ["ansökan 2022.pdf", "a%20b#c?.pdf", "r&d;x=1.pdf"])
+def test_attachment_addresses_are_those_reverse_makes(filename):
+    expected = reverse("portal:document", kwargs={"pk": 42, "filename": filename})
+    assert entries.Places().document(42, filename, public=True) == expected
+    assert entries.Places().document(42, filename, public=False) == reverse(
+        "backoffice:cases_document", kwargs={"document": 42}
+    )
