@@ -217,7 +217,13 @@ def test_the_public_finds_no_marker_anywhere(client, secrets):
     oparl = [url for url in reached if url.startswith("/oparl/v1/")]
     for kind in ("organization", "meeting", "agendaitem", "paper", "file", "person"):
         assert any(url.startswith(f"/oparl/v1/{kind}/") for url in oparl), kind
-    assert len(reached) > 60, len(reached)  # about 150 addresses with this data
+    # Feeds, exports and the sitemap's parts, wherever they are linked from.
+    if found["/oppna-data/"][0] == 200:
+        exports = {url.rsplit(".", 1)[-1] for url in reached if url.startswith("/oppna-data/")}
+        assert {"ics", "csv", "json"} <= exports, exports
+    if found["/sitemap.xml"][0] == 200:
+        assert len([url for url in reached if "sitemap" in url]) > 1
+    assert len(reached) > 60, len(reached)  # 156 addresses with this data
     assert all(status < 500 for status, _text in found.values())
     assert_no_marker(found)
 
