@@ -2,7 +2,8 @@
 
 Everything is read once into memory. What an object's import writes is kept
 in a layer of its own until its transaction commits: a rolled-back object
-leaves no trace in the index either.
+leaves no trace in the index either. New rows are written together, once per
+outermost object (`flush`), inside its transaction.
 """
 
 from contextlib import contextmanager
@@ -34,20 +35,25 @@ class Index:
 
     @contextmanager
     def layer(self):
-        self.layers.append({})
+        self.layers.append(({}, {}))  # entries, and rows not written yet, by key
         try:
             yield
         except BaseException:
             self.layers.pop()
             raise
-        top = self.layers.pop()
-        (self.layers[-1] if self.layers else self.entries).update(top)
+        entries, rows = self.layers.pop()
+        if self.layers:
+            self.layers[-1][0].update(entries)
+            self.layers[-1][1].update(rows)
+        else:
+            assert not rows, "flush() inside the transaction"
+            self.entries.update(entries)
 
     def get(self, url):
         key = digest(url)
-        for layer in reversed(self.layers):
-            if key in layer:
-                return layer[key]
+        for entries, _rows in reversed(self.layers):
+            if key in entries:
+                return entries[key]
         return self.entries.get(key)
 
     def pk(self, url, model):
@@ -73,12 +79,21 @@ class Index:
             "object_id": instance.pk,
             "source_modified": modified,
         }
+        entries, rows = self.layers[-1]
         if entry is not None and entry.pk is not None:
             ImportedObject.objects.filter(pk=entry.pk).update(**fields)
-            pk = entry.pk
         else:
-            pk = ImportedObject.objects.create(key=key, **fields).pk
-        self.layers[-1][key] = Entry(pk, kind, content_type.pk, instance.pk, modified)
+            rows[key] = ImportedObject(key=key, **fields)
+        pk = entry.pk if entry is not None else None
+        entries[key] = Entry(pk, kind, content_type.pk, instance.pk, modified)
+
+    def flush(self):
+        """Write the new rows of the outermost layer (in its transaction)."""
+        entries, rows = self.layers[-1]
+        ImportedObject.objects.bulk_create(rows.values())
+        for key, row in rows.items():
+            entries[key].pk = row.pk
+        rows.clear()
 
     def sources_of(self, model, object_ids):
         """{our pk: source address} of records of `model` among `object_ids`."""

@@ -6,6 +6,7 @@ source shows it. Its minutes may be verified there: everything is written
 inside `correcting(meeting)`, the one way past the minutes' lock.
 """
 
+from django.db import IntegrityError
 from django.db.models import F
 from django.utils import timezone
 
@@ -200,23 +201,18 @@ def _paragraph(reader, item, fresh):
         return
     title = reader.text("paragraf:paragraphTitle", 300)
     sent_to = reader.text("paragraf:sentTo")
-    if paragraph is not None and paragraph.deleted_at is None:
-        if (paragraph.title, paragraph.decision, paragraph.sent_to) == (
-            title,
-            item.decision,
-            sent_to,
-        ):
-            return  # as it was: no new version of the minutes
-    else:
-        clash = Paragraph.all_objects.filter(
-            committee_id=item.meeting.committee_id, year=item.meeting.year, number=number
-        ).exclude(agenda_item=item)
-        if clash.exists():
-            raise Malformed(f"§ {number} is taken by another item of the committee's year")
+    wanted = (title, item.decision, sent_to)
+    kept = paragraph is not None and paragraph.deleted_at is None
+    if kept and (paragraph.title, paragraph.decision, paragraph.sent_to) == wanted:
+        return  # as it was: no new version of the minutes
     paragraph = paragraph or Paragraph(agenda_item=item, number=number)
     paragraph.title, paragraph.decision, paragraph.sent_to = title, item.decision, sent_to
     paragraph.deleted_at = None
-    paragraph.save()
+    try:
+        paragraph.save()
+    except IntegrityError:
+        # The item's savepoint is rolled back with it (the database's own check).
+        raise Malformed(f"§ {number} is taken by another item of the committee's year") from None
 
 
 def _attachments(runner, reader, item, fresh):

@@ -16,7 +16,7 @@ from django.utils.text import get_valid_filename
 from paragraf.api.importer.values import Malformed
 from paragraf.cases.extraction import ExtractionError, extract_text
 from paragraf.cases.models import Case, Document
-from paragraf.cases.uploads import check_upload
+from paragraf.cases.uploads import ALLOWED_TYPES, check_upload
 from paragraf.meetings.models import AgendaItem, correcting
 
 logger = logging.getLogger("paragraf.api.importer")
@@ -96,8 +96,7 @@ def file(runner, reader, case=None):
     checksum = reader.text("sha512Checksum", 128).lower()
     if record is None or not checksum or checksum != record.sha512:
         content = runner.fetcher.download(url, settings.FILE_UPLOAD_MAX_SIZE)
-        upload = ContentFile(content, name=filename)
-        check_upload(upload)
+        extension = check_upload(ContentFile(content, name=filename))
         actual = hashlib.sha512(content).hexdigest()
         if checksum and checksum != actual:
             raise Malformed("the downloaded file does not match its sha512Checksum")
@@ -106,7 +105,7 @@ def file(runner, reader, case=None):
         record.filename = filename
         record.file.save(filename, ContentFile(content), save=False)
         runner.stored(record.file.name)
-        _describe(record, content)
+        _extract(record, content, ALLOWED_TYPES[extension])
     record.title = reader.text("name", 300) or filename
     if case is not None:
         record.case = case
@@ -117,11 +116,10 @@ def file(runner, reader, case=None):
     return record
 
 
-def _describe(record, content):
-    """Size, checksum and type (as Document.save() finds them), then the text."""
-    record.save()
+def _extract(record, content, media_type):
+    """The text, for search; size, checksum and type are found by Document.save()."""
     try:
-        record.text = extract_text(content, record.media_type)
+        record.text = extract_text(content, media_type)
     except Exception as error:  # a file that cannot be read keeps no text, as in tasks.py
         if not isinstance(error, ExtractionError):
             logger.exception("Text extraction failed for %s", record.filename)

@@ -201,6 +201,8 @@ class Runner:
                 reader = Reader(data, self.notes)
                 instance = (mapper or MAPPERS[kind])(self, reader)
                 self.index.remember(where, kind, instance, modified if frame["complete"] else "")
+                if len(self.open) == 1:
+                    self.index.flush()
         except (Malformed, ValidationError, FetchError, DatabaseError) as error:
             self._forget_files(files_before)
             self.open.pop()
