@@ -12,7 +12,7 @@ SCREENS = {
     "320px": {"width": 320, "height": 640},
 }
 PUBLIC = ["start", "committee", "meeting", "agenda", "item", "paragraph", "noticeboard"]
-PUBLIC += ["search-results", "about", "not-found"]
+PUBLIC += ["search-results", "open-data", "about", "not-found"]
 BACK_OFFICE = ["dashboard", "cases", "case", "agenda-builder", "meeting-cockpit"]
 BACK_OFFICE += ["meeting-item", "minutes-editor", "approval"]
 
