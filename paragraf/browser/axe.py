@@ -1,5 +1,6 @@
 """Runs axe-core (from npm, node_modules/axe-core) in a page and describes what it finds."""
 
+import pytest
 from django.conf import settings
 
 AXE_SCRIPT = settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
@@ -16,6 +17,8 @@ def axe_context(new_context, **options):
 
 def violations(page):
     """axe's WCAG 2.1 AA violations in the page as it is now."""
+    if not AXE_SCRIPT.exists():
+        pytest.fail(f"axe-core is missing at {AXE_SCRIPT}: run `make install` (npm ci).")
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_SCRIPT))
     result = page.evaluate(
