@@ -56,6 +56,14 @@ def applied_migrations():
     return applied
 
 
+def unapplied_migrations():
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    return [f"{migration.app_label}.{migration.name}" for migration, _backwards in plan]
+
+
 def stored_files(media_root):
     """Every regular file under MEDIA_ROOT, as (relative posix name, path), sorted."""
     media_root = Path(media_root)
@@ -99,6 +107,9 @@ def make_backup(path, log=print):
         temporary = tempfile.TemporaryDirectory(dir=path.parent, prefix=".backup-")
         with temporary as tmp, data.snapshot():
             migrations = applied_migrations()
+            waiting = unapplied_migrations()
+            if waiting:
+                log(f"Warning: migrations not run yet: {', '.join(waiting[:5])}.")
             tables = set(connection.introspection.table_names())
             for model in data.backed_up_models():
                 if model._meta.db_table not in tables:

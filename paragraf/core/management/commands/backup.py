@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from paragraf.core.backup import make_backup
 
@@ -19,4 +20,9 @@ class Command(BaseCommand):
             written = make_backup(path, log=self.stdout.write)
         except OSError as error:
             raise CommandError(f"The backup could not be written: {error}") from error
+        except DatabaseError as error:
+            raise CommandError(
+                f"The backup could not read the database ({error}). "
+                "Has every migration been run? (manage.py migrate)"
+            ) from error
         self.stdout.write(self.style.SUCCESS(f"Backup written to {written}"))
