@@ -140,7 +140,7 @@ def rebuild():
 
 def rebuild_counts():
     """Like rebuild(), with the number of entries per index: {"public": n, "members": m}."""
-    heap = getattr(settings, "SEARCH_WRITER_HEAP", 1_000_000_000)
+    heap = getattr(settings, "SEARCH_WRITER_HEAP", 512_000_000)
     with writing():
         base = folder()
         counts, fresh = {}, {}

@@ -13,6 +13,7 @@ from django.dispatch import receiver
 from paragraf.cases.models import Case, Document
 from paragraf.meetings.models import AgendaItem, AgendaItemDocument, Meeting, Paragraph
 from paragraf.organisation.models import Committee
+from paragraf.search import index
 
 KINDS = ("meetings", "items", "documents", "cases", "committees")
 
@@ -26,6 +27,8 @@ class Batch:
     def __call__(self):
         from paragraf.search.tasks import update_search_index
 
+        if not index.folder().is_dir():
+            return  # no index yet: the rebuild command reads everything when it makes one
         update_search_index.enqueue(**{kind: sorted(pks) for kind, pks in self.changed.items()})
 
 

@@ -202,3 +202,17 @@ def test_only_the_changed_meeting_is_rewritten(committee, indexed):
     indexed()
     assert update_search_index.call(meetings=[first.pk]) == 1
     assert sorted(hit.title for hit in search("bidrag").hits) == ["Bidrag ett", "Bidrag två"]
+
+
+def test_a_commit_enqueues_one_task_once_there_is_an_index(published, settings, indexed):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    (batch,) = waiting_batches()
+    batch()
+    assert not DBTaskResult.objects.exists()  # no index: the rebuild will read everything
+    indexed()
+    batch()
+    (task,) = DBTaskResult.objects.all()
+    assert task.task_path == "paragraf.search.tasks.update_search_index"
+    assert task.args_kwargs["kwargs"]["meetings"] == [published.pk]
