@@ -1,7 +1,8 @@
 """The whole cycle of a case through the back office's forms, with hostile text in
 every field people type into: a case and its document, a delegated decision, a
 meeting and its place, free items, decisions, motions, votes, reservations, notes,
-the place of verification, paragraphs, a signatory's comment and a correction.
+the place of verification, paragraphs, a signatory's comment and a correction;
+and, as the admin would type them, where the minutes are kept and a member's name.
 
 Each field gets its own tag (H01, H02 …) followed by the same payload, so a test
 can tell which field a page or PDF shows."""
@@ -65,7 +66,10 @@ def signatory(committee, name, role):
 def run_cycle(committee, users, time_machine):
     """Everything typed is hostile; returns the meeting (minutes verified, corrected)."""
     M = Membership.Role
-    chair = signatory(committee, "Ola Ordförande", M.CHAIR)
+    # Texts entered in the admin: where the minutes are kept, a member's name.
+    committee.body.minutes_kept_at = hostile("H32")
+    committee.body.save()
+    chair = signatory(committee, f"Ola H33 {SHORT_PAYLOAD}", M.CHAIR)
     verifiers = [signatory(committee, f"{name} Justerare", M.MEMBER) for name in ("Vera", "Valter")]
     time_machine.move_to(at(3, 1, 10))
 

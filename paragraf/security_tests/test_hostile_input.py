@@ -11,12 +11,14 @@ from django.test import Client
 
 from paragraf.portal.tests.test_leak_canary import crawl, json_strings, links_in, text_of
 from paragraf.search import index
-from paragraf.security_tests.hostile_cycle import hostile, run_cycle
+from paragraf.security_tests.hostile_cycle import SHORT_PAYLOAD, hostile, run_cycle
 
 # Fields the back office shows somewhere (every one of them).
 BACK_OFFICE_TAGS = [f"H{n:02}" for n in range(1, 32) if n != 14] + ["H14-1", "H14-2"]
+# A member's name is short: the short payload.
+NAME = f"H33 {SHORT_PAYLOAD}"
 # What the public may read of them: the case, the public items and their handling.
-PUBLIC_TAGS = ["H08", "H10", "H12", "H13", "H15", "H16", "H19", "H20", "H21", "H22", "H25"]
+PUBLIC_TAGS = ["H32", "H08", "H10", "H12", "H13", "H15", "H16", "H19", "H20", "H21", "H22", "H25"]
 MAX_PAGES = 400
 
 
@@ -113,6 +115,7 @@ def test_the_back_office_shows_hostile_text_as_text(cycle):
     shown = assert_html_is_safe(pages)
     missing = [tag for tag in BACK_OFFICE_TAGS if hostile(tag, short=tag == "H07") not in shown]
     assert missing == [], "not shown literally on any back-office page"
+    assert NAME in shown
 
 
 def kind_of(text):
@@ -139,6 +142,7 @@ def test_the_public_pages_and_every_pdf_show_hostile_text_as_text(cycle):
     shown = assert_html_is_safe(pages)
     missing = [tag for tag in PUBLIC_TAGS if hostile(tag) not in shown]
     assert missing == [], "not shown literally on any public page"
+    assert NAME in shown
 
     pdfs = {
         url: text
@@ -159,10 +163,11 @@ def test_the_public_pages_and_every_pdf_show_hostile_text_as_text(cycle):
     # Whole fields, tag and payload, where each kind of document shows them.
     expected = {
         "kallelse.pdf": ["H10", "H11"],
-        "protokoll.pdf": ["H25", "H30"],
+        "protokoll.pdf": ["H25", "H30", "H32"],
         "utdrag.pdf": ["H30"],
     }
     for kind, tags in expected.items():
         text = flat("".join(text for url, text in pdfs.items() if url.endswith("/" + kind)))
         for tag in tags:
             assert flat(hostile(tag)) in text, (kind, tag)
+    assert flat(NAME) in flat("".join(t for u, t in pdfs.items() if u.endswith("/protokoll.pdf")))
