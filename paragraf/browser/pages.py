@@ -30,8 +30,8 @@ PUBLIC_PAGES = {
     "not-found": ("/namnder/finns-inte/", 404),
 }
 
-# The e-mail alert pages: public, but their forms set a CSRF cookie, so they are
-# checked by axe and not by the no-cookies test (test_privacy.py) that runs over PUBLIC_PAGES.
+# The e-mail alert pages: public, but their forms set the CSRF cookie (named on the
+# about page), so test_privacy.py checks them apart from the cookie-free PUBLIC_PAGES.
 ALERT_PAGES = {
     "alerts": ("/bevakning/", 200),
     "alerts-committee": ("/bevakning/namnd/regional-tillvaxtnamnd/", 200),
@@ -48,8 +48,8 @@ NON_PUBLIC_MARKERS = [
 
 
 def visit(page, name):
-    """Goes to one of PUBLIC_PAGES and checks it answered with the expected status."""
-    path, status = PUBLIC_PAGES[name]
+    """Goes to one of PUBLIC_PAGES or ALERT_PAGES and checks the status it answered with."""
+    path, status = (PUBLIC_PAGES | ALERT_PAGES)[name]
     response = page.goto(path)
     assert response.status == status, f"{name} page {path} answered {response.status}"
     return response

@@ -1,6 +1,6 @@
 from urllib.parse import urlsplit
 
-from paragraf.browser.pages import PUBLIC_PAGES, visit
+from paragraf.browser.pages import ALERT_PAGES, PUBLIC_PAGES, visit
 
 
 def test_pages_load_nothing_from_other_hosts(page, live_server):
@@ -23,3 +23,11 @@ def test_anonymous_visitors_get_no_cookies(page):
     for name in PUBLIC_PAGES:
         visit(page, name)
     assert page.context.cookies() == []
+
+
+def test_the_alert_forms_set_only_the_forms_security_cookie_until_the_browser_closes(page):
+    for name in ALERT_PAGES:
+        visit(page, name)
+    cookies = page.context.cookies()
+    assert [c["name"] for c in cookies] == ["csrftoken"]
+    assert cookies[0]["expires"] == -1, "the cookie must end with the browser session"
