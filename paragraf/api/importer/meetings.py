@@ -26,12 +26,6 @@ from paragraf.noticeboard.models import Notice
 from paragraf.organisation.models import Committee
 
 
-def _created(record, reader):
-    created = reader.moment("created")
-    if created is not None:
-        record.created = created
-
-
 def location(runner, reader):
     record = runner.index.find(reader.id, Location) or Location()
     record.street_address = reader.text("streetAddress", 200)
@@ -45,7 +39,7 @@ def location(runner, reader):
     )
     if not record.description:
         raise Malformed("a location without description or address")
-    _created(record, reader)
+    reader.keep_created(record)
     record.deleted_at = None
     record.save()
     return record
@@ -106,7 +100,7 @@ def meeting(runner, reader):
         record.notice_published_at = reader.moment("paragraf:noticePublished")
         record.notice_posted_at = reader.moment("paragraf:noticePosted")
         record.minutes_verified_at = verified
-        _created(record, reader)
+        reader.keep_created(record)
         record.deleted_at = None
         record.save()
         _items(runner, reader, record, fresh)
@@ -182,7 +176,7 @@ def agenda_item(runner, reader, meeting, n, taken):
     case = _case(runner, reader)
     if case is not None:
         record.case = case
-    _created(record, reader)
+    reader.keep_created(record)
     record.deleted_at = None
     record.save()
     _attachments(runner, reader, record, fresh)

@@ -7,12 +7,6 @@ from paragraf.api.importer.values import Malformed, choice
 from paragraf.organisation.models import Body, Committee, Membership, Person, Term
 
 
-def _created(record, reader):
-    created = reader.moment("created")
-    if created is not None:
-        record.created = created
-
-
 def body(runner, reader):
     record = runner.index.find(reader.id, Body) or Body()
     record.name = reader.text("name", 200, required=True)
@@ -20,7 +14,7 @@ def body(runner, reader):
     record.website = reader.web_address("website", 200)
     record.contact_email = reader.email("contactEmail")
     record.kind = choice(Body.Kind, reader.get("classification")) or record.kind
-    _created(record, reader)
+    reader.keep_created(record)
     if record.deleted_at is not None:
         record.deleted_at = None  # back at the source
     record.save()
@@ -34,7 +28,7 @@ def term(runner, reader):
     record.end_date = reader.day("endDate", required=True)
     if record.end_date < record.start_date:
         raise Malformed("endDate is before startDate")
-    _created(record, reader)
+    reader.keep_created(record)
     record.deleted_at = None
     record.save()
     return record
@@ -58,7 +52,7 @@ def organization(runner, reader):
     record.kind = choice(Committee.Kind, reader.get("classification")) or record.kind
     record.start_date = reader.day("startDate")
     record.end_date = reader.day("endDate")
-    _created(record, reader)
+    reader.keep_created(record)
     record.deleted_at = None
     record.save()
     return record
@@ -79,7 +73,7 @@ def _names(reader):
 def person(runner, reader):
     record = runner.index.find(reader.id, Person) or Person()
     record.given_name, record.family_name = _names(reader)
-    _created(record, reader)
+    reader.keep_created(record)
     record.deleted_at = None
     record.save()
     for data in reader.objects("membership"):
@@ -109,7 +103,7 @@ def membership(runner, reader, person=None):
     if record.start_date and record.end_date and record.end_date < record.start_date:
         reader.note("endDate", "is before startDate")
         record.end_date = None
-    _created(record, reader)
+    reader.keep_created(record)
     record.deleted_at = None
     record.save()
     return record

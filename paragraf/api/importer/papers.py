@@ -22,12 +22,6 @@ from paragraf.meetings.models import AgendaItem, correcting
 logger = logging.getLogger("paragraf.api.importer")
 
 
-def _created(record, reader):
-    created = reader.moment("created")
-    if created is not None:
-        record.created = created
-
-
 def paper(runner, reader):
     body = runner.current_body()
     record = runner.index.find(reader.id, Case) or Case(body=body)
@@ -110,7 +104,7 @@ def file(runner, reader, case=None):
     if case is not None:
         record.case = case
     record.is_public = True
-    _created(record, reader)
+    reader.keep_created(record)
     record.deleted_at = None
     record.save()
     return record

@@ -128,6 +128,12 @@ class Reader:
             self.note(key, "is not a time")
         return moment
 
+    def keep_created(self, record):
+        """The record was created when the source's object was, if it says so."""
+        created = self.moment("created")
+        if created is not None:
+            record.created = created
+
     def flag(self, key, default):
         value = self.data.get(key)
         if value is None:
