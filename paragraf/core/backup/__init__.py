@@ -102,6 +102,7 @@ def make_backup(path, log=print):
         path = path / default_name()
     partial = path.with_name(path.name + ".partial")
     rows = {}
+    writer = None
     try:
         writer = archive.Writer(partial)
         temporary = tempfile.TemporaryDirectory(dir=path.parent, prefix=".backup-")
@@ -139,8 +140,11 @@ def make_backup(path, log=print):
                 "missing_files": missing,
             }
         )
+        writer = None
         partial.replace(path)
     finally:
+        if writer is not None:
+            writer.abandon()
         partial.unlink(missing_ok=True)
     for name in missing[:10]:
         log(f"Warning: {name} is referenced in the database but missing from MEDIA_ROOT.")

@@ -12,6 +12,7 @@ manifest (nothing is written), then to load it, checking again on the way.
 import hashlib
 import io
 import json
+import os
 import tarfile
 import time
 from pathlib import PurePosixPath
@@ -62,7 +63,9 @@ class Writer:
     """Adds members to a new tar.gz and records their checksums for the manifest."""
 
     def __init__(self, path):
-        self.tar = tarfile.open(path, "w:gz", format=tarfile.PAX_FORMAT)  # noqa: SIM115
+        # Readable by its owner only: the archive holds non-public documents.
+        self.file = os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb")
+        self.tar = tarfile.open(fileobj=self.file, mode="w:gz", format=tarfile.PAX_FORMAT)  # noqa: SIM115
         self.members = {}
 
     def add_file(self, name, path):
@@ -84,6 +87,11 @@ class Writer:
         info.mtime = int(time.time())
         self.tar.addfile(info, io.BytesIO(body))
         self.tar.close()
+        self.file.close()
+
+    def abandon(self):
+        self.tar.close()
+        self.file.close()
 
 
 def safe_member_name(name):

@@ -138,6 +138,17 @@ def test_the_archive_holds_what_makes_the_records_and_nothing_derived(made, db, 
     assert set(manifest["members"]) == set(names) - {"manifest.json"}
     assert manifest["migrations"]["meetings"]
     assert manifest["rows"]["cases.document"] == len(rows["cases.document"])
+    assert made.path.stat().st_mode & 0o777 == 0o600  # it holds non-public documents
+
+
+def test_a_backup_that_cannot_be_written_says_so_and_leaves_nothing(db, tmp_path):
+    with pytest.raises(CommandError, match="could not be written"):
+        call_command("backup", str(tmp_path / "missing" / "b.tar.gz"), stdout=io.StringIO())
+    folder = tmp_path / "full"
+    folder.mkdir()
+    call_command("backup", str(folder), stdout=io.StringIO())
+    (archive,) = folder.iterdir()  # a dated name, and no leftover temporary file
+    assert archive.name.startswith("paragraf-") and archive.name.endswith(".tar.gz")
 
 
 def test_after_a_restore_new_records_get_new_ids_and_waiting_work_is_queued(made, db, settings):
