@@ -6,6 +6,7 @@ import json
 from urllib.parse import quote
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from paragraf import factories
@@ -104,3 +105,13 @@ def test_logging_in_never_sends_you_to_another_site(users, next_url):
     assert response.status_code == 302
     location = response["Location"]
     assert location.startswith("/") and not location.startswith(("//", "/\\")), location
+
+
+def test_the_public_pdf_check_shows_a_hostile_file_as_text(db):
+    client = Client(enforce_csrf_checks=True)  # exempt on purpose: it stores nothing
+    for content in (PAYLOAD.encode(), b"%PDF-1.7\n" + PAYLOAD.encode(), b""):
+        upload = SimpleUploadedFile(f"{PAYLOAD[:60]}.pdf", content)
+        response = client.post("/handlingar/granska/", {"dokument": upload})
+        assert response.status_code == 200
+        assert injected(response.content.decode())[0] == []
+        assert not response.cookies
