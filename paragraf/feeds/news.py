@@ -23,7 +23,6 @@ from django.utils.translation import gettext as _
 from paragraf.feeds.calendars import STOCKHOLM, place
 from paragraf.meetings.models import Meeting
 from paragraf.noticeboard.models import Notice
-from paragraf.noticeboard.views import _public as public_notices
 from paragraf.organisation.models import Body
 from paragraf.portal.lookups import public_committee
 
@@ -117,7 +116,7 @@ def _posted_at(notice):
 
 def board_entries(committee=None):
     today = timezone.localdate()
-    posted = public_notices(Notice.objects.current(today) | Notice.objects.archived(today))
+    posted = (Notice.objects.current(today) | Notice.objects.archived(today)).shown()
     if committee is not None:
         posted = posted.filter(committee=committee)
     for notice in posted.order_by("-posted_on", "-pk")[:FEED_LENGTH]:

@@ -16,6 +16,12 @@ class NoticeQuerySet(AliveQuerySet):
         day = day or timezone.localdate()
         return self.filter(removed_on__lt=day)
 
+    def shown(self):
+        """Notices the public may see: their meeting and committee still exist."""
+        return self.filter(
+            meeting__deleted_at__isnull=True, committee__deleted_at__isnull=True
+        ).select_related("committee", "meeting")
+
 
 class Notice(SoftDeletable):
     """A notice that minutes were verified (or delegated decisions reported)."""

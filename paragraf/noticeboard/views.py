@@ -18,12 +18,6 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ARCHIVE_PAGE_SIZE = 50
 
 
-def _public(notices):
-    return notices.filter(
-        meeting__deleted_at__isnull=True, committee__deleted_at__isnull=True
-    ).select_related("committee", "meeting")
-
-
 def appeal_dates(value):
     """(posted on, last day to appeal, taken down on) for a date given as
     YYYY-MM-DD; raises ValueError with a message for the reader."""
@@ -69,9 +63,9 @@ def board(request):
         patch_vary_headers(response, ["Accept"])
         return response
     today = timezone.localdate()
-    archive = Paginator(_public(Notice.objects.archived(today)), ARCHIVE_PAGE_SIZE)
+    archive = Paginator(Notice.objects.archived(today).shown(), ARCHIVE_PAGE_SIZE)
     context = {
-        "current": _public(Notice.objects.current(today)),
+        "current": Notice.objects.current(today).shown(),
         "archive": archive.get_page(request.GET.get("sida")),
         "asked": asked,
         "answer": answer,
