@@ -8,6 +8,7 @@ from paragraf.feeds import sitemaps
 app_name = "sitemaps"
 
 urlpatterns = [
+    path("robots.txt", sitemaps.robots, name="robots"),
     path("sitemap.xml", sitemaps.index, name="index"),
     path("sitemap-<slug:section>.xml", sitemaps.section, name="section"),
 ]

@@ -8,7 +8,9 @@ with_verified_minutes()), the same ones the portal's pages go through.
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
 from django.db.models import Max
+from django.http import HttpResponse
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 
 from paragraf.feeds.versions import conditional, for_committee
 from paragraf.meetings.models import AgendaItem, Meeting, Paragraph
@@ -124,3 +126,19 @@ def section(request, section):
         template_name="feeds/sitemap.xml",
         content_type=CONTENT_TYPE,
     )
+
+
+@require_safe
+def robots(request):
+    """Crawlers may read the portal and are pointed at the sitemap; the back office
+    and the admin are behind a log-in and not for them."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /kansli/",
+        "Disallow: /en/kansli/",
+        "Disallow: /admin/",
+        "Disallow: /bevakning/",
+        "Disallow: /en/bevakning/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemaps:index'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
