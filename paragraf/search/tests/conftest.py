@@ -53,17 +53,22 @@ def immediate_tasks(settings):
 
 @pytest.fixture
 def committed(immediate_tasks):
-    """`with committed():` then runs the search updates that wait for the commit.
+    """`with committed():` then runs the search update that waits for the commit.
 
-    A test runs in one transaction that never commits, and the batch of changes
-    it collects may date from its fixtures, so every waiting batch is run."""
+    A test runs in one transaction that never commits: what its fixtures changed
+    counts as committed before the block, and only the block's changes are run."""
+
+    def batches():
+        found = [callback for _s, callback, _r in connection.run_on_commit]
+        return [callback for callback in found if isinstance(callback, Batch)]
 
     @contextmanager
     def block():
+        for batch in batches():
+            batch.changed = {kind: set() for kind in batch.changed}
         yield
-        for _savepoints, callback, _robust in connection.run_on_commit:
-            if isinstance(callback, Batch):
-                callback()
+        for batch in batches():
+            batch()
 
     return block
 

@@ -10,6 +10,7 @@ from django.db import connection, transaction
 from paragraf import factories
 from paragraf.cases.tasks import extract_document_text
 from paragraf.meetings.models import Meeting
+from paragraf.meetings.models.lock import correcting
 from paragraf.meetings.services.agenda.items import (
     remove_item,
     set_document_public,
@@ -216,3 +217,23 @@ def test_a_commit_enqueues_one_task_once_there_is_an_index(published, settings, 
     (task,) = DBTaskResult.objects.all()
     assert task.task_path == "paragraf.search.tasks.update_search_index"
     assert task.args_kwargs["kwargs"]["meetings"] == [published.pk]
+
+
+def test_an_item_saved_on_its_own_is_re_indexed(published, indexed, committed):
+    item = add_item(published, "Punkt")
+    indexed()
+    with committed():
+        item.summary = "Tillagt i efterhand om NYPONBUSKEN."
+        item.save()
+    assert [hit.title for hit in search("nyponbusken").hits] == ["Punkt"]
+
+
+def test_a_corrected_paragraph_is_re_indexed(committee, indexed, committed):
+    meeting = factories.verified_meeting(committee)
+    paragraph = meeting.items.get(title__startswith="Verksamhetsbidrag").paragraph
+    indexed()
+    with committed(), correcting(meeting):
+        paragraph.decision = "Nämnden beviljar PORSLINSBLOMMAN bidrag."
+        paragraph.save()
+    (hit,) = search("porslinsblomman").hits
+    assert hit.kind == Kind.DECISION
