@@ -59,7 +59,8 @@ def parse_args():
     parser.add_argument(
         "--database",
         default=os.environ.get("BENCH_SEARCH_DATABASE_URL", ""),
-        help="database URL (default: a SQLite file under var/bench/)",
+        help="database URL (default: a SQLite file per scale under var/bench/); a database "
+        "is emptied whenever its archive is built, so give each scale its own",
     )
     parser.add_argument("--rebuild-archive", action="store_true", help="build the archive anew")
     parser.add_argument("--rounds", type=int, default=5, help="rounds over the 200 queries")
