@@ -90,3 +90,11 @@ def test_any_input_gets_results_or_a_message(published_index, client, text):
 def published_index(published, indexed):
     add_item(published, "Bidrag EU:s fonder kl. 13:00", summary='Föreningen\'s "ansökan" -ai')
     indexed()
+
+
+def test_an_index_of_an_older_version_is_not_read(client, published, indexed):
+    add_item(published, "Bidrag")
+    indexed()
+    (index.index_path() / index.VERSION_FILE).write_text("1")
+    response = client.get("/sok/", {"q": "bidrag"})
+    assert response.status_code == 503
