@@ -42,7 +42,7 @@ MARKER = "KANARIE"
 # lower case: the page repeats the question, a hit shows the marker as stored.
 SEARCHED = ["kanarie", "arende", "dnr", "bilaga", "bilagetext", "yrkande", "delegation"]
 # Besides the start page: addresses no page needs to link to.
-ENTRANCES = ["/", "/oparl/v1/", "/sitemap.xml", "/oppna-data/", "/anslagstavla/"]
+ENTRANCES = ["/", "/oparl/v1/", "/robots.txt", "/sitemap.xml", "/oppna-data/", "/anslagstavla/"]
 ORIGIN = "http://testserver"
 MAX_PAGES = 1500
 NOT_CRAWLED = ("/kansli/", "/en/kansli/", "/admin/", "/static/", "/media/")
