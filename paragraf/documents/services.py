@@ -11,7 +11,6 @@ from django.db.models import Max
 
 from paragraf.documents import bundle, render
 from paragraf.documents.models import Rendition
-from paragraf.documents.seal import seal_minutes
 from paragraf.meetings.models import Meeting
 
 PUBLIC = Rendition.Audience.PUBLIC
@@ -46,6 +45,9 @@ def public_minutes(meeting):
         current = _current(meeting, Rendition.Kind.MINUTES)
         if current and current.sealed_at and current.version >= version:
             return current
+        # pyhanko takes seconds to import: only a process that seals pays for it.
+        from paragraf.documents.seal import seal_minutes
+
         return seal_minutes(meeting, render.render_minutes(meeting, PUBLIC), version)
 
 

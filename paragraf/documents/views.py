@@ -10,9 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from paragraf.documents.verify import MAX_UPLOAD_SIZE, Verdict, verify_pdf
-
 FIELD = "dokument"
+# The largest PDF the page checks, as in paragraf.documents.verify. That module is
+# imported only when a file is checked: pyhanko takes seconds to import, and every
+# process that loads the URLs would pay for it.
+MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 
 
 class _CappedMemoryUpload(FileUploadHandler):
@@ -53,6 +55,8 @@ def verify(request):
 
 
 def _check(request):
+    from paragraf.documents.verify import Verdict, verify_pdf
+
     too_large = Verdict(False, _("The file is too large to check (at most 50 MB)."))
     declared = request.META.get("CONTENT_LENGTH") or "0"
     if declared.isdigit() and int(declared) > MAX_UPLOAD_SIZE + 64 * 1024:
