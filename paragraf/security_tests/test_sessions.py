@@ -28,6 +28,8 @@ def test_logging_in_gives_a_new_session_key(users):
     assert client.session.session_key != before
     cookie = client.cookies["sessionid"]
     assert cookie["httponly"] and cookie["samesite"] == "Lax"
+    # A browser cookie: closing the browser ends the session (the server ends it later).
+    assert cookie["expires"] == "" and cookie["max-age"] == ""
 
 
 def test_the_session_ends_after_its_age(users, settings, time_machine):
