@@ -7,6 +7,7 @@ with the object's fields before and after. Code that runs outside a request
 
 import contextvars
 import json
+from contextlib import contextmanager
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
@@ -15,6 +16,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from paragraf.core.models import AuditEntry
 
 _actor = contextvars.ContextVar("paragraf_audit_actor", default=None)
+_paused = contextvars.ContextVar("paragraf_audit_paused", default=False)
 _meeting_of = {}
 
 
@@ -29,7 +31,7 @@ def snapshot(obj):
 
 
 def _before(sender, instance, raw=False, **kwargs):
-    if raw or instance._state.adding or not instance.pk:
+    if raw or _paused.get() or instance._state.adding or not instance.pk:
         instance._audit_before = None
         return
     stored = sender._base_manager.filter(pk=instance.pk).first()
@@ -53,7 +55,7 @@ def _write(instance, action, before, after):
 
 
 def _saved(sender, instance, created, raw=False, **kwargs):
-    if raw:
+    if raw or _paused.get():
         return
     before = getattr(instance, "_audit_before", None)
     after = snapshot(instance)
@@ -66,12 +68,16 @@ def _saved(sender, instance, created, raw=False, **kwargs):
 
 
 def _deleted(sender, instance, **kwargs):
+    if _paused.get():
+        return
     _write(instance, AuditEntry.Action.DELETE, snapshot(instance), None)
 
 
 def record_change(instance, before):
     """Log a change written without save() (a bulk move, say): `before` is the
     instance's snapshot() taken before the change; the row is read again now."""
+    if _paused.get():
+        return
     stored = type(instance)._base_manager.filter(pk=instance.pk).first()
     after = snapshot(stored) if stored is not None else None
     if after != before:
@@ -99,6 +105,17 @@ class AuditMiddleware:
             return self.get_response(request)
         finally:
             _actor.reset(token)
+
+
+@contextmanager
+def untracked():
+    """No entry per change inside the block: for a bulk job (the OParl import)
+    that writes its own summary entries instead."""
+    token = _paused.set(True)
+    try:
+        yield
+    finally:
+        _paused.reset(token)
 
 
 def acting_as(user):

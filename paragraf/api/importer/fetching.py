@@ -13,7 +13,7 @@ content is `files/<sha256 of its URL>`; `index.json` names the starting point,
 import hashlib
 import json
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import httpx
 
@@ -21,6 +21,8 @@ from paragraf.api.importer.values import parse_moment
 
 # The most JSON read from one answer; a list page of 100 objects is far less.
 MAX_JSON_BYTES = 20 * 1024 * 1024
+MAX_REDIRECTS = 5
+REDIRECTS = (301, 302, 303, 307, 308)
 FILTERS = ("created_since", "created_until", "modified_since", "modified_until")
 
 
@@ -44,9 +46,17 @@ def decode(url, content):
 
 
 class HttpFetcher:
-    """Reads over HTTP with httpx; answers are read up to a limit, never more."""
+    """Reads over HTTP with httpx; answers are read up to a limit, never more.
+
+    `guard` (guard.Guard, set by import_oparl) says which addresses files may
+    be downloaded from; a download's redirects are followed one by one and
+    each address is checked. `resolves`: host names lead to the network (not
+    so with a transport of a test's own).
+    """
 
     def __init__(self, client=None, transport=None, timeout=30.0):
+        self.resolves = client is None and transport is None
+        self.guard = None
         self.client = client or httpx.Client(
             transport=transport,
             timeout=timeout,
@@ -54,20 +64,21 @@ class HttpFetcher:
             headers={"Accept": "application/json", "User-Agent": "Paragraf OParl import"},
         )
 
-    def _get(self, url, limit):
+    def _get(self, url, limit, guard=None):
         if urlsplit(url).scheme not in ("http", "https"):
             raise FetchError(f"{url}: not an http(s) address")
         try:
-            with self.client.stream("GET", url) as response:
-                if response.status_code != 200:
-                    raise FetchError(f"{url}: HTTP {response.status_code}")
-                chunks, size = [], 0
-                for chunk in response.iter_bytes():
-                    size += len(chunk)
-                    if size > limit:
-                        raise FetchError(f"{url}: more than {limit} bytes")
-                    chunks.append(chunk)
-                return b"".join(chunks)
+            if guard is None:
+                with self.client.stream("GET", url) as response:
+                    return _body(response, url, limit)
+            for _hop in range(MAX_REDIRECTS + 1):
+                guard.check(url)
+                with self.client.stream("GET", url, follow_redirects=False) as response:
+                    location = response.headers.get("location")
+                    if response.status_code not in REDIRECTS or not location:
+                        return _body(response, url, limit)
+                url = urljoin(url, location)
+            raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects")
         except httpx.HTTPError as error:
             raise FetchError(f"{url}: {type(error).__name__}: {error}") from None
 
@@ -76,7 +87,19 @@ class HttpFetcher:
         return decode(url, self._get(url, MAX_JSON_BYTES))
 
     def download(self, url, limit):
-        return self._get(url, limit)
+        return self._get(url, limit, self.guard)
+
+
+def _body(response, url, limit):
+    if response.status_code != 200:
+        raise FetchError(f"{url}: HTTP {response.status_code}")
+    chunks, size = [], 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > limit:
+            raise FetchError(f"{url}: more than {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def digest(url):

@@ -22,6 +22,7 @@ class Entry:
     content_type_id: int
     object_id: int
     modified: str
+    instance: object = None  # the record, once read or written in this run
 
 
 class Index:
@@ -64,8 +65,20 @@ class Index:
         return entry.object_id
 
     def find(self, url, model):
+        """Our record for `url` as the database has it now (to be written anew)."""
         pk = self.pk(url, model)
         return model.all_objects.filter(pk=pk).first() if pk is not None else None
+
+    def instance(self, url, model):
+        """Our record for `url`, to refer to: read once per run (or the one
+        written in this run), then kept."""
+        pk = self.pk(url, model)
+        if pk is None:
+            return None
+        entry = self.get(url)
+        if not isinstance(entry.instance, model) or entry.instance.pk != pk:
+            entry.instance = model.all_objects.filter(pk=pk).first()
+        return entry.instance
 
     def remember(self, url, kind, instance, modified):
         """Write down (in the open transaction) that `url` became `instance`."""
@@ -85,7 +98,7 @@ class Index:
         else:
             rows[key] = ImportedObject(key=key, **fields)
         pk = entry.pk if entry is not None else None
-        entries[key] = Entry(pk, kind, content_type.pk, instance.pk, modified)
+        entries[key] = Entry(pk, kind, content_type.pk, instance.pk, modified, instance)
 
     def flush(self):
         """Write the new rows of the outermost layer (in its transaction)."""

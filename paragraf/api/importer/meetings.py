@@ -80,32 +80,39 @@ def meeting(runner, reader):
     committee = _committee(runner, reader)
     place = _location(runner, reader)
     record = runner.index.find(reader.id, Meeting)
-    verified = reader.moment("paragraf:verified")
     fresh = record is None
     if fresh:
-        record = Meeting(committee=committee, start=reader.moment("start", required=True))
+        # Written once, then its parts inside `correcting`, the lock's way past.
+        record = Meeting()
+        _describe(reader, record, committee, place)
         record.save()
     with correcting(record):
-        record.committee = committee
-        record.start = reader.moment("start", required=True)
-        record.end = reader.moment("end")
-        if record.end and record.end < record.start:
-            reader.note("end", "is before start")
-            record.end = None
-        record.name = reader.text("name", 200)
-        if record.name == committee.name:
-            record.name = ""  # our meetings are named by their committee
-        record.location = place
-        record.state = _state(reader, verified)
-        record.notice_published_at = reader.moment("paragraf:noticePublished")
-        record.notice_posted_at = reader.moment("paragraf:noticePosted")
-        record.minutes_verified_at = verified
-        reader.keep_created(record)
-        record.deleted_at = None
-        record.save()
+        if not fresh:
+            _describe(reader, record, committee, place)
+            record.save()
         _items(runner, reader, record, fresh)
-        _notices(runner, reader, record, verified)
+        _notices(runner, reader, record, fresh)
     return record
+
+
+def _describe(reader, record, committee, place):
+    verified = reader.moment("paragraf:verified")
+    record.committee = committee
+    record.start = reader.moment("start", required=True)
+    record.end = reader.moment("end")
+    if record.end and record.end < record.start:
+        reader.note("end", "is before start")
+        record.end = None
+    record.name = reader.text("name", 200)
+    if record.name == committee.name:
+        record.name = ""  # our meetings are named by their committee
+    record.location = place
+    record.state = _state(reader, verified)
+    record.notice_published_at = reader.moment("paragraf:noticePublished")
+    record.notice_posted_at = reader.moment("paragraf:noticePosted")
+    record.minutes_verified_at = verified
+    reader.keep_created(record)
+    record.deleted_at = None
 
 
 def _items(runner, reader, meeting, fresh):
@@ -143,7 +150,7 @@ def _case(runner, reader):
         if not isinstance(consultation, dict):
             return None
         return runner.ref(Reader(consultation).url("paper"), Case, "Paper")
-    return Case.all_objects.filter(pk=runner.index.pk(url, Case)).first()
+    return runner.index.instance(url, Case)
 
 
 def agenda_item(runner, reader, meeting, n, taken):
@@ -229,7 +236,9 @@ def _attachments(runner, reader, item, fresh):
         link.delete()
 
 
-def _notices(runner, reader, meeting, verified):
+def _notices(runner, reader, meeting, fresh):
+    verified = meeting.minutes_verified_at
+    new = {}
     for data in reader.objects("paragraf:notices"):
         if not isinstance(data, dict):
             continue
@@ -240,15 +249,17 @@ def _notices(runner, reader, meeting, verified):
         removed = notice.day("removedOn")
         if not (posted and appeal and removed):
             continue
-        Notice.all_objects.update_or_create(
-            meeting=meeting,
-            kind=kind,
-            posted_on=posted,
-            defaults={
-                "committee": meeting.committee,
-                "verified_on": timezone.localtime(verified).date() if verified else posted,
-                "appeal_until": appeal,
-                "removed_on": removed,
-                "minutes_kept_at": meeting.committee.body.minutes_kept_at,
-            },
-        )
+        found = {"meeting": meeting, "kind": kind, "posted_on": posted}
+        fields = {
+            "committee": meeting.committee,
+            "verified_on": timezone.localtime(verified).date() if verified else posted,
+            "appeal_until": appeal,
+            "removed_on": removed,
+            "minutes_kept_at": meeting.committee.body.minutes_kept_at,
+        }
+        if fresh:  # nothing to find: written once below, the last of a kind and day
+            new[(kind, posted)] = Notice(**found, **fields)
+        else:
+            Notice.all_objects.update_or_create(**found, defaults=fields)
+    for notice in new.values():
+        notice.save()

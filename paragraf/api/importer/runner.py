@@ -3,6 +3,11 @@
 Each object is imported in its own transaction (embedded objects in a
 savepoint inside their parent's), so a bad object is logged and skipped and
 nothing of it stays half-written; the walk goes on with the next one.
+
+A bulk job writes no audit entry per record: each imported or deleted
+meeting gets one entry (its history says it came from the source), and
+import_oparl writes one for the run. The parents' `modified` is touched once
+per object (parents.py), not on every save of what it embeds.
 """
 
 import logging
@@ -14,10 +19,12 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, transaction
 
-from paragraf.api.importer import meetings, organisation, papers
+from paragraf.api.importer import meetings, organisation, papers, parents
 from paragraf.api.importer.fetching import FetchError
 from paragraf.api.importer.index import Index
 from paragraf.api.importer.values import Malformed, Reader, kind_of, parse_moment
+from paragraf.core.audit import untracked
+from paragraf.core.models import AuditEntry
 from paragraf.meetings.models import AgendaItem, Meeting, correcting
 from paragraf.organisation.models import Body
 
@@ -82,6 +89,10 @@ class Runner:
     # The walk
 
     def run(self, start):
+        with untracked(), parents.set_aside():
+            self._run(start)
+
+    def _run(self, start):
         try:
             data = self.fetcher.json(start)
         except FetchError as error:
@@ -201,6 +212,9 @@ class Runner:
                 reader = Reader(data, self.notes)
                 instance = (mapper or MAPPERS[kind])(self, reader)
                 self.index.remember(where, kind, instance, modified if frame["complete"] else "")
+                if mapper is None:  # an object of its own, not one its parent embeds
+                    parents.touch(kind, instance)
+                    _history(instance, where, entry is None)
                 if len(self.open) == 1:
                     self.index.flush()
         except (Malformed, ValidationError, FetchError, DatabaseError) as error:
@@ -227,14 +241,15 @@ class Runner:
         entry = self.index.get(url)
         if entry is None:
             return None
-        model = ContentType.objects.get_for_id(entry.content_type_id).model_class()
-        return model._base_manager.filter(pk=entry.object_id).first()
+        return self.index.instance(
+            url, ContentType.objects.get_for_id(entry.content_type_id).model_class()
+        )
 
     def ref(self, url, model, kind):
         """Our record for a reference: known already, or fetched and imported now."""
         if not url:
             return None
-        found = self.index.find(url, model)
+        found = self.index.instance(url, model)
         if found is not None or (url, kind) in self.done:
             return found
         data = self.fetch(url)
@@ -254,6 +269,8 @@ class Runner:
         try:
             with transaction.atomic(), _unlocked(instance):
                 instance.soft_delete()
+                parents.touch(entry.kind, instance)
+                _history(instance, url, deleted=True)
         except (ValidationError, DatabaseError) as error:
             self.problem(url, f"could not be deleted: {_message(error)}")
             self.tick("skipped")
@@ -273,6 +290,21 @@ class Runner:
             except OSError:
                 logger.warning("Could not remove %s after a failed import", name)
         del self.saved_files[mark:]
+
+
+def _history(instance, source, created=False, deleted=False):
+    """A meeting's entry in the audit log for what the import did to it."""
+    if not isinstance(instance, Meeting):
+        return
+    action = AuditEntry.Action.CREATE if created else AuditEntry.Action.UPDATE
+    AuditEntry.objects.create(
+        action=AuditEntry.Action.DELETE if deleted else action,
+        content_type=ContentType.objects.get_for_model(Meeting),
+        object_id=str(instance.pk),
+        object_repr=str(instance)[:300],
+        meeting_id=instance.pk,
+        after={"imported_from": source},
+    )
 
 
 def _unlocked(instance):

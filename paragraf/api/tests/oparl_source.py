@@ -26,6 +26,7 @@ class Source:
         self.files = {}  # url: bytes
         self.status = {}  # url: an HTTP status to answer instead
         self.raw = {}  # url: bytes to answer as they are
+        self.redirects = {}  # url: the address it redirects to
         self.requests = []
         self.clock = datetime.datetime(2024, 3, 1, 9, tzinfo=datetime.UTC)
 
@@ -77,6 +78,8 @@ class Source:
         plain = url.split("?")[0]
         if url in self.status or plain in self.status:
             return httpx.Response(self.status.get(url, self.status.get(plain)))
+        if plain in self.redirects:
+            return httpx.Response(302, headers={"Location": self.redirects[plain]})
         if plain in self.raw:
             return httpx.Response(200, content=self.raw[plain])
         if plain in self.files:

@@ -14,7 +14,8 @@ from paragraf.api.management.commands.import_oparl import import_oparl
 from paragraf.api.models import ImportedObject, ImportRun
 from paragraf.api.tests.oparl_source import BASE, TEXT, standard
 from paragraf.cases.models import Case, Document
-from paragraf.meetings.models import AgendaItem, Location, Meeting, Paragraph
+from paragraf.core.models import AuditEntry
+from paragraf.meetings.models import AgendaItem, Location, Meeting, Paragraph, correcting
 from paragraf.noticeboard.models import Notice
 from paragraf.organisation.models import Body, Committee, Membership, Person, Term
 
@@ -265,3 +266,75 @@ def test_a_body_url_is_a_starting_point_too():
     # A paper's mainFile is one of its documents, as its auxiliaryFile are.
     files = Case.objects.get().documents.values_list("filename", flat=True)
     assert sorted(files) == ["forslag.txt", "utdrag.txt"]
+
+
+def test_the_audit_log_has_one_entry_per_run_and_one_per_meeting():
+    source = standard(meetings=2, items=3)
+    done = run(source)
+    entries = AuditEntry.objects.all()
+    run_entry = entries.get(content_type__model="importrun")
+    assert run_entry.object_id == str(done.pk)
+    assert run_entry.after["counts"]["created"] == done.counts["created"]
+    assert run_entry.after["source"] == BASE
+    meeting = Meeting.objects.get(start__day=17)
+    history = entries.filter(meeting_id=meeting.pk).get()
+    assert history.action == AuditEntry.Action.CREATE
+    assert history.after == {"imported_from": f"{BASE}meeting/1"}
+    assert entries.count() == 1 + 2  # not one per item, paragraph, person …
+    # Outside the import every change is logged again.
+    item = meeting.items.first()
+    with correcting(meeting):
+        item.title = "Ändrad efter importen"
+        item.save()
+    assert entries.filter(meeting_id=meeting.pk).count() == 2
+
+    source.delete(f"{BASE}meeting/2")
+    run(source)
+    gone = Meeting.all_objects.get(start__day=24)
+    assert entries.filter(meeting_id=gone.pk, action=AuditEntry.Action.DELETE).exists()
+
+
+def test_parents_are_modified_with_what_they_embed(time_machine):
+    time_machine.move_to(datetime.datetime(2024, 6, 1, 9, tzinfo=datetime.UTC), tick=True)
+    source = standard(meetings=2, items=3)
+    run(source)
+    for meeting in Meeting.objects.all():
+        items = meeting.items.all()
+        assert meeting.modified >= max(i.modified for i in items)
+        assert meeting.modified >= max(
+            p.modified for p in Paragraph.objects.filter(agenda_item__in=items)
+        )
+    for person in Person.objects.all():
+        assert person.modified >= max(m.modified for m in person.memberships.all())
+    for case in Case.objects.all():
+        assert case.modified >= max(d.modified for d in case.documents.all())
+    body = Body.objects.get()
+    assert body.modified >= Term.objects.get().modified
+
+    # A changed item touches its meeting, the case it consults, and nothing else.
+    time_machine.shift(datetime.timedelta(hours=1))
+    before = dict(Meeting.objects.values_list("pk", "modified"))
+    cases_before = dict(Case.objects.values_list("pk", "modified"))
+    changed = source.objects[f"{BASE}meeting/2"]
+    changed["agendaItem"][0].update(name="Ny rubrik", modified=source.tick())
+    source.change(changed["id"])
+    run(source)
+    meeting = Meeting.objects.get(start__day=24)
+    assert meeting.modified > before[meeting.pk]
+    other = Meeting.objects.exclude(pk=meeting.pk).get()
+    assert other.modified == before[other.pk]
+    consulted = meeting.items.get(position=1).case
+    assert consulted.modified > cases_before[consulted.pk]
+    assert (
+        Case.objects.exclude(pk=consulted.pk).get().modified
+        == cases_before[other.items.get(position=1).case_id]
+    )
+
+    # After the import, saves touch their parents through the signals again.
+    time_machine.shift(datetime.timedelta(hours=1))
+    item = other.items.get(position=2)
+    with correcting(other):
+        item.title = "Efteråt"
+        item.save()
+    other.refresh_from_db()
+    assert other.modified > before[other.pk]

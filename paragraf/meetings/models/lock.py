@@ -40,15 +40,14 @@ def locked_meeting_ids(meeting_ids):
     from paragraf.meetings.models.meeting import Meeting
 
     ids = {pk for pk in meeting_ids if pk is not None}
+    ids.discard(_correcting.get())
     if not ids:
         return set()
-    locked = set(
+    return set(
         Meeting.all_objects.filter(pk__in=ids, minutes_verified_at__isnull=False).values_list(
             "pk", flat=True
         )
     )
-    locked.discard(_correcting.get())
-    return locked
 
 
 class LockedQuerySet(models.QuerySet):

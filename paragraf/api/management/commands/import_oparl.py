@@ -6,19 +6,24 @@ again reads only what changed since the last clean run (or --since); objects
 the source marks deleted are deleted here too. See paragraf.api.importer.
 """
 
+import re
 import sys
 from pathlib import Path
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone, translation
 from tqdm import tqdm
 
 from paragraf.api.importer.fetching import FetchError, FolderFetcher, HttpFetcher
+from paragraf.api.importer.guard import Guard
 from paragraf.api.importer.runner import Runner
 from paragraf.api.importer.values import parse_moment
 from paragraf.api.models import ImportRun
+from paragraf.core.models import AuditEntry
 
 SHOWN_PROBLEMS = 50
+HOST = re.compile(r"[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\]")  # a name or an address, no port
 
 
 def last_clean_time(source):
@@ -30,16 +35,20 @@ def last_clean_time(source):
     return run.latest_modified or run.started_at
 
 
-def import_oparl(source, fetcher=None, since=None, full=False, progress=None):
+def import_oparl(source, fetcher=None, since=None, full=False, progress=None, allow_hosts=()):
     """Import from `source` (a URL or folder) and return the finished ImportRun.
 
     `fetcher` reads the source (a FolderFetcher for a folder, HttpFetcher
     otherwise). Without `since` and unless `full`, the last run without
     problems says where to start: the source is asked only for what changed.
+    Over HTTP, files are downloaded only from the source's host and
+    `allow_hosts` (guard.py).
     """
     if fetcher is None:
         fetcher = FolderFetcher(source) if Path(source).is_dir() else HttpFetcher()
     start = fetcher.start() if isinstance(fetcher, FolderFetcher) else source
+    if isinstance(fetcher, HttpFetcher) and fetcher.guard is None:
+        fetcher.guard = Guard(start, allow_hosts, resolve=fetcher.resolves)
     if since is None and not full:
         since = last_clean_time(source)
     run = ImportRun.objects.create(source=source, started_at=timezone.now(), since=since)
@@ -51,9 +60,29 @@ def import_oparl(source, fetcher=None, since=None, full=False, progress=None):
     run.latest_modified = max(latest) if latest else None
     run.counts = {**runner.counts, "problems": len(runner.problems)}
     run.save()
+    _audit(run)
     run.problems = runner.problems
     run.notes = runner.notes
     return run
+
+
+def _audit(run):
+    """One entry in the audit log for the whole run (its records have none of
+    their own; each meeting has one in its history, see runner.py)."""
+    AuditEntry.objects.create(
+        action=AuditEntry.Action.CREATE,
+        content_type=ContentType.objects.get_for_model(ImportRun),
+        object_id=str(run.pk),
+        object_repr=f"OParl import from {run.source}"[:300],
+        after={
+            "source": run.source,
+            "since": run.since.isoformat() if run.since else None,
+            "started_at": run.started_at.isoformat(),
+            "finished_at": run.finished_at.isoformat(),
+            "counts": run.counts,
+            "clean": run.clean,
+        },
+    )
 
 
 class Command(BaseCommand):
@@ -69,15 +98,27 @@ class Command(BaseCommand):
         parser.add_argument(
             "--full", action="store_true", help="read everything, not only what changed"
         )
+        parser.add_argument(
+            "--allow-host",
+            action="append",
+            default=[],
+            metavar="HOST",
+            dest="allow_hosts",
+            help="also download files from this host (the source's own host always); "
+            "may be given more than once",
+        )
         parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
-    def handle(self, source, since=None, full=False, quiet=False, **options):
+    def handle(self, source, since=None, full=False, quiet=False, allow_hosts=(), **options):
         translation.activate("en")
         moment = None
         if since:
             moment = parse_moment(since)
             if moment is None:
                 raise CommandError(f"--since must be an ISO 8601 time, not {since!r}")
+        for host in allow_hosts:
+            if not HOST.fullmatch(host):
+                raise CommandError(f"--allow-host takes a host name, not {host!r}")
         is_folder = Path(source).is_dir()
         if not is_folder and not source.startswith(("http://", "https://")):
             raise CommandError(f"{source} is neither a folder nor an http(s) address")
@@ -88,7 +129,9 @@ class Command(BaseCommand):
             desc="OParl import",
         )
         try:
-            run = import_oparl(source, since=moment, full=full, progress=progress)
+            run = import_oparl(
+                source, since=moment, full=full, progress=progress, allow_hosts=allow_hosts
+            )
         except FetchError as error:
             raise CommandError(str(error)) from None
         finally:
