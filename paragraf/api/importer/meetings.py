@@ -24,6 +24,7 @@ from paragraf.meetings.models import (
 )
 from paragraf.noticeboard.models import Notice
 from paragraf.organisation.models import Committee
+from paragraf.search.signals import note
 
 
 def location(runner, reader):
@@ -125,11 +126,62 @@ def _items(runner, reader, meeting, fresh):
             if sources.get(item.pk) not in listed:
                 item.soft_delete()
     taken = Places(existing)
+    minutes = NewMinutes(meeting, elements) if fresh else None
     for n, data in enumerate(elements, start=1):
         if isinstance(data, dict):
-            runner.one("AgendaItem", data, lambda r, i, n=n: agenda_item(r, i, meeting, n, taken))
+            runner.one(
+                "AgendaItem", data, lambda r, i, n=n: agenda_item(r, i, meeting, n, taken, minutes)
+            )
         else:
             runner.problem(reader.id, "an agenda item that is not an object")
+    if minutes is not None:
+        minutes.write()
+        runner.open[-1]["cases"] = minutes.cases  # the cases it shows, for parents.touch
+
+
+class NewMinutes:
+    """A new meeting's paragraphs, written together once its items are; and
+    the cases its items show."""
+
+    def __init__(self, meeting, elements):
+        self.meeting = meeting
+        self.paragraphs = {}  # number: Paragraph
+        self.cases = set()
+        wanted = [e.get("paragraf:paragraphNumber") for e in elements if isinstance(e, dict)]
+        wanted = [n for n in wanted if isinstance(n, int) and not isinstance(n, bool)]
+        self.taken = set()
+        if wanted:
+            used = Paragraph.all_objects.filter(
+                committee_id=meeting.committee_id, year=meeting.year, number__in=wanted
+            )
+            self.taken = set(used.values_list("number", flat=True))
+
+    def check(self, reader):
+        """The item's paragraph (number, title, sent to), read before anything is written."""
+        number = reader.number("paragraf:paragraphNumber", low=1)
+        if number is None:
+            return None
+        if number in self.taken or number in self.paragraphs:
+            raise Malformed(f"§ {number} is taken by another item of the committee's year")
+        return number, reader.text("paragraf:paragraphTitle", 300), reader.text("paragraf:sentTo")
+
+    def add(self, item, paragraph):
+        if paragraph is not None:
+            number, title, sent_to = paragraph
+            self.paragraphs[number] = Paragraph(
+                agenda_item=item,
+                committee_id=self.meeting.committee_id,
+                year=self.meeting.year,
+                number=number,
+                title=title,
+                decision=item.decision,
+                sent_to=sent_to,
+            )
+
+    def write(self):
+        Paragraph.all_objects.bulk_create(self.paragraphs.values())
+        # bulk_create sends no signals: search is told as a save would tell it.
+        note(items=[p.agenda_item_id for p in self.paragraphs.values()])
 
 
 class Places(set):
@@ -153,7 +205,7 @@ def _case(runner, reader):
     return runner.index.instance(url, Case)
 
 
-def agenda_item(runner, reader, meeting, n, taken):
+def agenda_item(runner, reader, meeting, n, taken, minutes=None):
     record = runner.index.find(reader.id, AgendaItem) or AgendaItem(meeting=meeting)
     if record.meeting_id != meeting.pk:
         raise Malformed("it belongs to another meeting")
@@ -185,10 +237,15 @@ def agenda_item(runner, reader, meeting, n, taken):
         record.case = case
     reader.keep_created(record)
     record.deleted_at = None
+    paragraph = minutes.check(reader) if minutes is not None else None
     record.save()
-    _attachments(runner, reader, record, fresh)
-    _paragraph(reader, record, fresh)
+    documents = _attachments(runner, reader, record, fresh)
+    if minutes is None:
+        _paragraph(reader, record, fresh)
     handling.record(runner, reader, record, fresh)
+    if minutes is not None:  # last: nothing after this can fail
+        minutes.add(record, paragraph)
+        minutes.cases.update(d.case_id for d in [record, *documents] if d.case_id)
     return record
 
 
@@ -234,6 +291,7 @@ def _attachments(runner, reader, item, fresh):
             link.save()
     for link in links.values():
         link.delete()
+    return documents
 
 
 def _notices(runner, reader, meeting, fresh):

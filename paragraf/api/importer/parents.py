@@ -65,9 +65,10 @@ def _cases_of_meeting(meeting):
     )
 
 
-def touch(kind, instance):
+def touch(kind, instance, cases=None):
     """Touch what the receivers would have touched for `instance` (a `kind`
-    of the source) and everything it embeds."""
+    of the source) and everything it embeds. `cases`: a new meeting's, known
+    already."""
     if kind == "Body":
         _now(Body.all_objects.filter(pk=instance.pk))  # its terms
         _now(Meeting.all_objects.filter(committee__body=instance))  # every page's header
@@ -83,7 +84,10 @@ def touch(kind, instance):
         _now(Person.all_objects.filter(pk=instance.person_id))
     elif kind == "Meeting":
         _now(Meeting.all_objects.filter(pk=instance.pk))  # its items, paragraphs, files
-        _now(Case.all_objects.filter(pk__in=_cases_of_meeting(instance).values("pk")))
+        if cases is None:
+            _now(Case.all_objects.filter(pk__in=_cases_of_meeting(instance).values("pk")))
+        elif cases:
+            _now(Case.all_objects.filter(pk__in=cases))
     elif kind == "Paper":
         _now(Case.all_objects.filter(pk=instance.pk))  # its files
         _now(Meeting.all_objects.filter(pk__in=_meetings_showing_case(instance).values("pk")))

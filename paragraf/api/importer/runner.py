@@ -213,7 +213,7 @@ class Runner:
                 instance = (mapper or MAPPERS[kind])(self, reader)
                 self.index.remember(where, kind, instance, modified if frame["complete"] else "")
                 if mapper is None:  # an object of its own, not one its parent embeds
-                    parents.touch(kind, instance)
+                    parents.touch(kind, instance, frame.get("cases"))
                     _history(instance, where, entry is None)
                 if len(self.open) == 1:
                     self.index.flush()

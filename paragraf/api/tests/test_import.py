@@ -18,6 +18,7 @@ from paragraf.core.models import AuditEntry
 from paragraf.meetings.models import AgendaItem, Location, Meeting, Paragraph, correcting
 from paragraf.noticeboard.models import Notice
 from paragraf.organisation.models import Body, Committee, Membership, Person, Term
+from paragraf.search.signals import Batch
 
 pytestmark = pytest.mark.django_db
 
@@ -338,3 +339,29 @@ def test_parents_are_modified_with_what_they_embed(time_machine):
         item.save()
     other.refresh_from_db()
     assert other.modified > before[other.pk]
+
+
+def test_search_is_asked_to_index_new_meetings_with_their_paragraphs(
+    django_capture_on_commit_callbacks,
+):
+    source = standard(meetings=2, items=3)
+    with django_capture_on_commit_callbacks() as callbacks:
+        run(source)
+    batches = [c for c in callbacks if isinstance(c, Batch)]
+    asked = {kind: set().union(*(b.changed[kind] for b in batches)) for kind in Batch().changed}
+    assert asked["meetings"] == set(Meeting.objects.values_list("pk", flat=True))
+    assert set(Paragraph.objects.values_list("agenda_item_id", flat=True)) <= asked["items"]
+    assert asked["cases"] == set(Case.objects.values_list("pk", flat=True))
+
+
+def test_two_items_of_a_new_meeting_with_one_number_keep_the_first():
+    source = standard(meetings=1, items=3)
+    items = source.objects[f"{BASE}meeting/1"]["agendaItem"]
+    items[2]["paragraf:paragraphNumber"] = items[1]["paragraf:paragraphNumber"]
+    done = run(source)
+    assert [p for p in done.problems if items[2]["id"] in p and "is taken" in p]
+    assert list(Paragraph.objects.values_list("agenda_item__title", "number")) == [
+        ("Punkt 1", 1),
+        ("Punkt 2", 2),
+    ]
+    assert not AgendaItem.objects.filter(title="Punkt 3").exists()

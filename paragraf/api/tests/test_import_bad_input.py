@@ -194,6 +194,23 @@ def test_a_file_stored_for_an_item_that_fails_is_removed_again(source, settings)
     assert stored == sorted(d.file.name.split("/")[-1] for d in Document.objects.all())
 
 
+def test_a_file_stored_for_a_changed_item_that_fails_is_removed_again(source, settings):
+    run(source)
+    meeting = source.objects[f"{BASE}meeting/2"]
+    item = meeting["agendaItem"][0]
+    # The changed item brings a new file, stored before its § is found taken.
+    item["auxiliaryFile"] = [source.file("ny", content=b"Ny bilaga\n", name="ny.txt")]
+    item.update({"paragraf:paragraphNumber": 1, "modified": source.tick()})
+    source.change(meeting["id"])
+    done = run(source)
+    assert f"{BASE}download/ny/ny.txt" in source.requests
+    assert about(done, f"{item['id']}: § 1 is taken")
+    assert not Document.objects.filter(filename="ny.txt").exists()
+    stored = sorted(p.name for p in (settings.MEDIA_ROOT / "documents").iterdir())
+    assert stored == sorted(d.file.name.split("/")[-1] for d in Document.objects.all())
+    assert len(stored) == 4
+
+
 def test_a_file_whose_content_is_not_what_it_says_is_refused(source):
     paper_file = source.objects[f"{BASE}paper/1"]["auxiliaryFile"][0]
     paper_file["fileName"] = "beslut.pdf"

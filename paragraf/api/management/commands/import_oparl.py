@@ -47,7 +47,7 @@ def import_oparl(source, fetcher=None, since=None, full=False, progress=None, al
     if fetcher is None:
         fetcher = FolderFetcher(source) if Path(source).is_dir() else HttpFetcher()
     start = fetcher.start() if isinstance(fetcher, FolderFetcher) else source
-    if isinstance(fetcher, HttpFetcher) and fetcher.guard is None:
+    if hasattr(fetcher, "guard") and fetcher.guard is None:  # an HttpFetcher
         fetcher.guard = Guard(start, allow_hosts, resolve=fetcher.resolves)
     if since is None and not full:
         since = last_clean_time(source)
