@@ -7,6 +7,10 @@ the host of the source's start address and the hosts allowed besides
 (`--allow-host`), and never from a loopback, private, link-local or otherwise
 internal address, unless the source itself is on such an address (an
 intranet source). Redirects are checked hop by hop (fetching.py).
+
+Names are looked up once per run, before the download; a name whose
+answer changes between that look-up and the connection (DNS rebinding) is
+not caught here: the machine's firewall is the second line.
 """
 
 import ipaddress
@@ -46,6 +50,7 @@ class Guard:
 
     def __init__(self, start, allowed=(), resolve=True):
         self.resolve = resolve
+        self.internal = {}  # host: whether it is internal, looked up once per run
         start_host = _host(start)
         self.hosts = {h for h in [start_host, *(_host(f"//{a}") for a in allowed)] if h}
         self.internal_ok = start_host is not None and self._internal_host(start_host)
@@ -65,7 +70,9 @@ class Guard:
         return [ipaddress.ip_address(info[4][0].split("%")[0]) for info in found]
 
     def _internal_host(self, host):
-        return any(_internal(a) for a in self._addresses(host))
+        if host not in self.internal:
+            self.internal[host] = any(_internal(a) for a in self._addresses(host))
+        return self.internal[host]
 
     def check(self, url):
         host = _host(url)

@@ -102,3 +102,16 @@ def test_internal_addresses_are_fine_when_the_source_is_internal():
 def test_the_command_takes_host_names_only():
     with pytest.raises(CommandError, match="--allow-host"):
         call_command("import_oparl", BASE, "--allow-host", "https://filer.example.net/")
+
+
+def test_a_host_name_that_points_inside_is_refused(monkeypatch):
+    answers = {"ris.example.org": "93.184.215.14", "filer.example.org": "10.0.0.7"}
+
+    def lookup(host, *args, **kwargs):
+        return [(2, 1, 6, "", (answers[host], 0))]
+
+    monkeypatch.setattr("socket.getaddrinfo", lookup)
+    guard = Guard("https://ris.example.org/oparl/", ["filer.example.org"])
+    guard.check("https://ris.example.org/files/1.pdf")
+    with pytest.raises(FetchError, match="internal address"):
+        guard.check("https://filer.example.org/files/1.pdf")
