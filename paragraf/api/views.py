@@ -4,12 +4,14 @@ import hashlib
 import json
 from functools import wraps
 
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.views.decorators.http import require_safe
 
 from paragraf.api import paging
 from paragraf.api.serializers import MINUTES, NOTICE, Out, made_pdfs, public_memberships
+from paragraf.api.versions import meeting_version
 from paragraf.cases.models import Case, Document
 from paragraf.meetings.models import AgendaItem, Location, Meeting
 from paragraf.organisation.models import Body, Committee, Membership, Person, Term
@@ -332,15 +334,25 @@ def term(request, out, pk):
     )
 
 
+MEETING_CACHE_SECONDS = 3600
+
+
 @api
 def meeting(request, out, pk):
-    return one(
-        meetings(),
-        Meeting.all_objects.all(),
-        pk,
-        lambda m: out.meetings([m])[0],
-        lambda m: out.stub(m, "Meeting", "meeting"),
-    )
+    version = meeting_version(pk)
+    key = f"oparl:meeting:{out.origin}:{pk}:{version}"
+    data = cache.get(key) if version else None
+    if data is None:
+        data = one(
+            meetings(),
+            Meeting.all_objects.all(),
+            pk,
+            lambda m: out.meetings([m])[0],
+            lambda m: out.stub(m, "Meeting", "meeting"),
+        )
+        if version:
+            cache.set(key, data, MEETING_CACHE_SECONDS)
+    return data
 
 
 @api

@@ -13,6 +13,7 @@ from paragraf import factories
 from paragraf.api import paging
 from paragraf.api.tests.oparl import errors, harvest, objects_of
 from paragraf.meetings.models import Ballot, Conflict, Location, Meeting, Reservation, Vote
+from paragraf.meetings.models.lock import correcting
 from paragraf.meetings.services.numbering import number_paragraphs
 
 pytestmark = pytest.mark.django_db
@@ -100,6 +101,9 @@ def test_the_notice_and_minutes_are_files_whose_checksum_matches_the_pdf(client,
     assert again["sha512Checksum"] == hashlib.sha512(body).hexdigest()
     assert again["size"] == len(body)
     assert again["meeting"] == [meeting["id"]]
+    # The meeting's (cached) answer learns of the new PDF too.
+    embedded = get(client, f"{ROOT}meeting/{verified.pk}/")["invitation"]
+    assert embedded["sha512Checksum"] == again["sha512Checksum"]
 
     served = client.get(meeting["resultsProtocol"]["accessUrl"])
     body = b"".join(served.streaming_content) if served.streaming else served.content
@@ -138,7 +142,8 @@ def test_a_harvester_that_has_the_object_gets_304(client, verified):
     assert first["ETag"] and "max-age=60" in first["Cache-Control"]
     again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 304 and again.content == b""
-    Meeting.objects.filter(pk=verified.pk).update(name="Nytt namn")
+    verified.name = "Nytt namn"
+    verified.save()
     changed = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
     assert changed.status_code == 200 and changed["ETag"] != first["ETag"]
 
@@ -354,3 +359,20 @@ def test_a_changed_file_or_membership_changes_its_paper_or_person(
     assert papers[0]["auxiliaryFile"][0]["text"] == "Ny text"
     people = get(client, f"{ROOT}body/{body.pk}/person/", **since)["data"]
     assert [p["membership"][0]["paragraf:party"] for p in people] == ["C"]
+
+
+def test_a_meeting_is_answered_from_the_cache_until_it_changes(
+    client, verified, django_assert_max_num_queries
+):
+    url = f"{ROOT}meeting/{verified.pk}/"
+    first = get(client, url)
+    with django_assert_max_num_queries(1):
+        assert get(client, url) == first
+    item = verified.items.get(title="Verksamhetsbidrag 2023 till Hopajola")
+    with correcting(verified):
+        item.title = "Nytt bidrag"
+        item.save()
+    assert get(client, url)["agendaItem"][0]["name"] == "Nytt bidrag"
+    with correcting(verified):
+        verified.soft_delete()
+    assert get(client, url)["deleted"] is True
