@@ -20,7 +20,9 @@ from paragraf.meetings.models import Meeting
 from paragraf.organisation.models import Body, Person
 
 # Receivers that only touch parents' `modified`; the rules below do their work.
-TOUCHING_MODULES = {"paragraf.meetings.signals", "paragraf.api.signals"}
+# And the e-mail alerts: an import brings history (years of agendas and minutes),
+# not news, so it must not mail every subscriber about each imported meeting.
+SET_ASIDE_MODULES = {"paragraf.meetings.signals", "paragraf.api.signals", "paragraf.alerts.signals"}
 
 
 def _module_of(entry):
@@ -36,7 +38,7 @@ def set_aside():
     removed = []
     for signal in (post_save, post_delete):
         with signal.lock:
-            ours = [r for r in signal.receivers if _module_of(r) in TOUCHING_MODULES]
+            ours = [r for r in signal.receivers if _module_of(r) in SET_ASIDE_MODULES]
             signal.receivers = [r for r in signal.receivers if r not in ours]
             signal.sender_receivers_cache.clear()
         removed.append((signal, ours))

@@ -365,3 +365,36 @@ def test_two_items_of_a_new_meeting_with_one_number_keep_the_first():
         ("Punkt 2", 2),
     ]
     assert not AgendaItem.objects.filter(title="Punkt 3").exists()
+
+
+def test_an_import_brings_history_and_sends_no_alerts(monkeypatch):
+    queued = []
+    monkeypatch.setattr("paragraf.alerts.signals._enqueue", lambda *args: queued.append(args))
+    source = standard(meetings=2, people=3)
+    for obj in source.objects.values():
+        if obj.get("type", "").endswith("/Meeting"):  # published, minutes on the board
+            obj["paragraf:noticePublished"] = "2024-01-03T09:00:00+01:00"
+            obj["paragraf:notices"] = [
+                {
+                    "kind": "protokoll",
+                    "postedOn": "2024-02-01",
+                    "appealUntil": "2024-02-22",
+                    "removedOn": "2024-02-23",
+                }
+            ]
+    run(source)
+    assert Meeting.objects.filter(notice_published_at__isnull=False).count() == 2
+    assert Notice.objects.filter(kind=Notice.Kind.MINUTES).count() == 2  # each would alert
+    assert queued == []
+    # The alerts listen again after the import: a correction posted here is news.
+    imported = Notice.objects.first()
+    correction = Notice.objects.create(
+        meeting=imported.meeting,
+        committee=imported.committee,
+        kind=Notice.Kind.CORRECTION,
+        verified_on=imported.verified_on,
+        posted_on=datetime.date(2024, 3, 1),
+        appeal_until=datetime.date(2024, 3, 22),
+        removed_on=datetime.date(2024, 3, 23),
+    )
+    assert queued[-1][1:] == (imported.meeting_id, correction.pk)
