@@ -8,6 +8,8 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 # The PostgreSQL leg: DATABASE_URL if it names PostgreSQL, else a local server if one answers.
 PG_URL ?= postgres://postgres@127.0.0.1:5432/paragraf
+# The search benchmark's own PostgreSQL database (it empties it when building its archive).
+PG_BENCH_URL ?= postgres://postgres@127.0.0.1:5432/paragraf_searchbench
 
 .PHONY: install apt chromium wrk office messages run test lint check-migrations test-sqlite \
 	test-postgres test-browser bench loadtest clean
@@ -114,6 +116,11 @@ bench: install messages wrk
 	@$(MAKE) --no-print-directory apt PACKAGES="qpdf libreoffice-writer-nogui" COMMANDS="qpdf soffice"
 	$(PY) bench/run.py
 	$(PY) bench/documents.py
+	$(PY) bench/oparl_import.py
+	$(PY) bench/search.py
+	@if $(PY) -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null; then \
+	  $(PY) bench/search.py --database $(PG_BENCH_URL); \
+	else echo "No PostgreSQL on 127.0.0.1:5432: the search benchmark ran on SQLite only"; fi
 
 # 100 visitors at once for 60 s against the benchmark archive under gunicorn
 # (start, meeting, search and API pages); writes bench/results/loadtest.json.
