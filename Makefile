@@ -12,7 +12,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/paragraf
 PG_BENCH_URL ?= postgres://postgres@127.0.0.1:5432/paragraf_searchbench
 
 .PHONY: install apt chromium wrk office messages run test lint check-migrations test-sqlite \
-	test-postgres test-browser bench loadtest clean
+	test-postgres test-browser test-browser-postgres bench loadtest clean
 
 install: .venv/.installed node_modules/.installed
 	@$(MAKE) --no-print-directory apt PACKAGES="gettext" COMMANDS="msgfmt"
@@ -73,29 +73,40 @@ test-sqlite: install messages office
 	@echo "== gate: tests on SQLite"
 	env -u DATABASE_URL .venv/bin/pytest -q -p no:cacheprovider --ignore=paragraf/browser
 
+# The PostgreSQL legs: DATABASE_URL when it names PostgreSQL, else the local server;
+# with neither, the leg says so and is skipped (a failure under REQUIRE_POSTGRES).
+define find_postgres
+url="$${DATABASE_URL:-}"; \
+if [[ "$$url" != postgres* ]]; then \
+  if $(PY) -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null; then \
+    url="$(PG_URL)"; \
+  elif [ -n "$${REQUIRE_POSTGRES:-}" ]; then \
+    echo "PostgreSQL is required (REQUIRE_POSTGRES) but none answers on 127.0.0.1:5432" >&2; exit 1; \
+  else \
+    echo "== gate: $(1) not run: no DATABASE_URL and nothing on 127.0.0.1:5432"; exit 0; \
+  fi; \
+fi
+endef
+
 test-postgres: install messages office
-	@url="$${DATABASE_URL:-}"; \
-	if [[ "$$url" != postgres* ]]; then \
-	  if $(PY) -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null; then \
-	    url="$(PG_URL)"; \
-	  elif [ -n "$${REQUIRE_POSTGRES:-}" ]; then \
-	    echo "PostgreSQL is required (REQUIRE_POSTGRES) but none answers on 127.0.0.1:5432" >&2; exit 1; \
-	  else \
-	    echo "== gate: PostgreSQL leg not run: no DATABASE_URL and nothing on 127.0.0.1:5432"; exit 0; \
-	  fi; \
-	fi; \
+	@$(call find_postgres,PostgreSQL leg); \
 	echo "== gate: tests on PostgreSQL"; \
 	DATABASE_URL="$$url" .venv/bin/pytest -q -p no:cacheprovider --ignore=paragraf/browser
 
 test-browser: install messages chromium
-	@echo "== gate: browser tests (Chromium)"
+	@echo "== gate: browser tests (Chromium, SQLite)"
 	env -u DATABASE_URL .venv/bin/pytest -q -p no:cacheprovider paragraf/browser
+
+test-browser-postgres: install messages chromium
+	@$(call find_postgres,browser leg on PostgreSQL); \
+	echo "== gate: browser tests (Chromium, PostgreSQL)"; \
+	DATABASE_URL="$$url" .venv/bin/pytest -q -p no:cacheprovider paragraf/browser
 
 # Every gate runs even when an earlier one fails; the summary says which broke
 # (PASS, FAIL, or SKIP for a PostgreSQL leg with no server), and make test fails
 # when any gate did.
 GATES := ruff=lint migrations=check-migrations sqlite=test-sqlite postgresql=test-postgres \
-	browser=test-browser
+	browser=test-browser browser-postgresql=test-browser-postgres
 test: install messages
 	@set -o pipefail; logs=$$(mktemp -d); status=0; summary=""; \
 	for gate in $(GATES); do \

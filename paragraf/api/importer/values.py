@@ -163,14 +163,8 @@ class Reader:
 
     def urls(self, key):
         """The addresses of a list of references (objects count by their id)."""
-        value = self.data.get(key)
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            self.note(key, "is not a list")
-            return []
         found = []
-        for element in value:
+        for element in self.objects(key):
             if isinstance(element, dict):
                 element = element.get("id")
             if isinstance(element, str) and element and len(element) <= 2000:
