@@ -10,6 +10,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 PG_URL ?= postgres://postgres@127.0.0.1:5432/paragraf
 # The search benchmark's own PostgreSQL database (it empties it when building its archive).
 PG_BENCH_URL ?= postgres://postgres@127.0.0.1:5432/paragraf_searchbench
+PG_IMPORT_BENCH_URL ?= postgres://postgres@127.0.0.1:5432/paragraf_importbench
 
 .PHONY: install apt chromium wrk office messages run test lint check-migrations test-sqlite \
 	test-postgres test-browser test-browser-postgres bench loadtest clean
@@ -130,8 +131,9 @@ bench: install messages wrk
 	$(PY) bench/oparl_import.py
 	$(PY) bench/search.py
 	@if $(PY) -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null; then \
+	  $(PY) bench/oparl_import.py --database $(PG_IMPORT_BENCH_URL) && \
 	  $(PY) bench/search.py --database $(PG_BENCH_URL); \
-	else echo "No PostgreSQL on 127.0.0.1:5432: the search benchmark ran on SQLite only"; fi
+	else echo "No PostgreSQL on 127.0.0.1:5432: the import and search benchmarks ran on SQLite only"; fi
 
 # 100 visitors at once for 60 s against the benchmark archive under gunicorn
 # (start, meeting, search and API pages); writes bench/results/loadtest.json.

@@ -43,6 +43,10 @@ def parse_args():
 
 def setup_django(args, scratch):
     os.environ["DEBUG"] = "false"
+    if args.database.startswith("postgres"):
+        from postgres import ensure_database
+
+        ensure_database(args.database)
     os.environ.setdefault("SECRET_KEY", "paragraf-bench-only-not-secret")
     os.environ["DATABASE_URL"] = args.database or f"sqlite:///{scratch / 'import.sqlite3'}"
     os.environ["MEDIA_ROOT"] = str(scratch / "media")

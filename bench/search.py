@@ -75,28 +75,13 @@ def parse_args():
     return parser.parse_args()
 
 
-def ensure_postgres_database(url):
-    """Create the benchmark's PostgreSQL database on a fresh server."""
-    from urllib.parse import urlsplit
-
-    import psycopg
-
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/")
-    server = parts._replace(scheme="postgresql", path="/postgres").geturl()
-    with psycopg.connect(server, autocommit=True) as connection:
-        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-        if exists.fetchone() is None:
-            connection.execute(
-                psycopg.sql.SQL("CREATE DATABASE {}").format(psycopg.sql.Identifier(name))
-            )
-
-
 def setup_django(args):
     os.environ["BENCH_SEARCH_SCALE"] = args.scale
     if args.database:
         if args.database.startswith("postgres"):
-            ensure_postgres_database(args.database)
+            from postgres import ensure_database
+
+            ensure_database(args.database)
         os.environ["BENCH_SEARCH_DATABASE_URL"] = args.database
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench.search_settings"
     sys.path.insert(0, str(ROOT))
