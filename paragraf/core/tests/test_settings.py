@@ -63,3 +63,29 @@ def test_every_setting_read_from_the_environment_is_documented():
     assert read == example
     for name in read:
         assert f"`{name}`" in readme, f"{name} is missing from the README's configuration table"
+
+
+def test_the_smtp_server_comes_from_the_environment():
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("EMAIL_")}
+    environment.update(
+        EMAIL_HOST="smtp.region.example",
+        EMAIL_PORT="587",
+        EMAIL_HOST_USER="paragraf",
+        EMAIL_HOST_PASSWORD="hemligt",  # noqa: S105 - a test value
+        EMAIL_USE_TLS="true",
+    )
+    code = (
+        "from django.core.mail import get_connection;"
+        "c = get_connection('django.core.mail.backends.smtp.EmailBackend');"
+        "print(c.host, c.port, c.username, c.password, c.use_tls)"
+    )
+    result = subprocess.run(  # noqa: S603 - our own manage.py
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["smtp.region.example", "587", "paragraf", "hemligt", "True"]
