@@ -11,10 +11,6 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 FIELD = "dokument"
-# The largest PDF the page checks, as in paragraf.documents.verify. That module is
-# imported only when a file is checked: pyhanko takes seconds to import, and every
-# process that loads the URLs would pay for it.
-MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 
 
 class _CappedMemoryUpload(FileUploadHandler):
@@ -23,13 +19,17 @@ class _CappedMemoryUpload(FileUploadHandler):
 
     too_large = False
 
+    def __init__(self, request, limit):
+        super().__init__(request)
+        self.limit = limit
+
     def new_file(self, *args, **kwargs):
         super().new_file(*args, **kwargs)
         self.chunks, self.size = [], 0
 
     def receive_data_chunk(self, raw_data, start):
         self.size += len(raw_data)
-        if self.size > MAX_UPLOAD_SIZE:
+        if self.size > self.limit:
             self.too_large, self.chunks = True, []
             raise SkipFile
         self.chunks.append(raw_data)
@@ -55,13 +55,16 @@ def verify(request):
 
 
 def _check(request):
+    # Imported here: pyhanko takes seconds to import, and every process that loads
+    # the URLs would pay for it.
+    from paragraf.documents import verify
     from paragraf.documents.verify import Verdict, verify_pdf
 
     too_large = Verdict(False, _("The file is too large to check (at most 50 MB)."))
     declared = request.META.get("CONTENT_LENGTH") or "0"
-    if declared.isdigit() and int(declared) > MAX_UPLOAD_SIZE + 64 * 1024:
+    if declared.isdigit() and int(declared) > verify.MAX_UPLOAD_SIZE + 64 * 1024:
         return too_large
-    handler = _CappedMemoryUpload(request)
+    handler = _CappedMemoryUpload(request, verify.MAX_UPLOAD_SIZE)
     request.upload_handlers = [handler]
     try:
         upload = request.FILES.get(FIELD)

@@ -90,7 +90,6 @@ def test_posting_without_a_file_asks_for_one(client, db):
 
 def test_a_too_large_file_is_refused(client, db, monkeypatch):
     monkeypatch.setattr(verify_module, "MAX_UPLOAD_SIZE", 1000)
-    monkeypatch.setattr("paragraf.documents.views.MAX_UPLOAD_SIZE", 1000)
     verdict = _check(client, b"%PDF-1.7\n" + b"x" * 200_000).context["verdict"]
     assert not verdict.valid and "för stor" in verdict.message
 
