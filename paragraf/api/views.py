@@ -134,16 +134,28 @@ def _body_lists(out, body):
     }
 
 
-def public_items(body):
+def public_items(body=None):
+    """Items of published meetings; a non-public one is shown as its number only."""
     return AgendaItem.objects.filter(
         meeting__in=meetings(body), meeting__state__in=Meeting.PUBLISHED_STATES
     )
 
 
-def consultations(body):
-    return AgendaItem.objects.public().filter(
-        case__is_public=True, case__deleted_at__isnull=True, meeting__committee__body=body
+def consultations(body=None):
+    queryset = AgendaItem.objects.public().filter(
+        case__is_public=True, case__deleted_at__isnull=True
     )
+    return queryset.filter(meeting__committee__body=body) if body else queryset
+
+
+def items_as_in_their_meetings(out, items):
+    """Items exactly as their meetings embed them (one serialiser for both)."""
+    embedded = {
+        item["id"]: item
+        for meeting in out.meetings(list({i.meeting for i in items}))
+        for item in meeting["agendaItem"]
+    }
+    return [embedded[out.url("agenda_item", i.pk)] for i in items]
 
 
 @api
@@ -232,17 +244,11 @@ def body_terms(request, out, pk):
 @api
 def body_agenda_items(request, out, pk):
     body = body_of(pk)
-
-    def serialize(items):
-        meetings_by_pk = {m["id"]: m for m in out.meetings(list({i.meeting for i in items}))}
-        by_id = {i["id"]: i for meeting in meetings_by_pk.values() for i in meeting["agendaItem"]}
-        return [by_id[out.url("agenda_item", i.pk)] for i in items]
-
     return paging.page(
         request,
         public_items(body).select_related("meeting"),
         AgendaItem.all_objects.filter(meeting__committee__body=body).select_related("meeting"),
-        serialize,
+        lambda items: items_as_in_their_meetings(out, items),
         lambda i: out.stub(i, "AgendaItem", "agenda_item"),
     )
 
@@ -357,25 +363,12 @@ def meeting(request, out, pk):
 
 @api
 def agenda_item(request, out, pk):
-    item = found(
-        AgendaItem.objects.filter(
-            meeting__in=meetings(), meeting__state__in=Meeting.PUBLISHED_STATES
-        ),
-        pk,
-    )
-    meeting = out.meetings([item.meeting])[0]
-    return next(i for i in meeting["agendaItem"] if i["id"] == out.url("agenda_item", item.pk))
+    return items_as_in_their_meetings(out, [found(public_items().select_related("meeting"), pk)])[0]
 
 
 @api
 def consultation(request, out, pk):
-    item = found(
-        AgendaItem.objects.public()
-        .filter(case__is_public=True, case__deleted_at__isnull=True)
-        .select_related("meeting"),
-        pk,
-    )
-    return out.consultation(item)
+    return out.consultation(found(consultations().select_related("meeting"), pk))
 
 
 @api
